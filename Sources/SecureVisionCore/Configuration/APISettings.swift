@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// The `API` section.
+public struct APISettings: Sendable, Equatable {
+    public var host = "127.0.0.1"
+    public var port = 8000
+    public var wsEnabled = true
+    /// The admin bearer token. Never empty when set: validation rejects an empty value.
+    public var authToken: String?
+    /// Must be set explicitly to bind a non-loopback address without a token.
+    public var allowUnauthenticatedRemote = false
+
+    public init() {}
+
+    /// Whether requests must carry a token.
+    public var authEnabled: Bool { authToken != nil }
+}
+
+extension APISettings {
+    /// Shorter tokens are refused at startup: they can be guessed.
+    public static let minimumTokenLength = 16
+
+    /// Whether `host` only accepts connections from this machine.
+    public static func isLoopback(_ host: String) -> Bool {
+        let lowered = host.lowercased()
+        if lowered == "localhost" || lowered == "::1" || lowered == "[::1]" { return true }
+        let octets = lowered.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
+    }
+}
