@@ -1,0 +1,104 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// One set of settings for every target, as Hummingbird and swift-nio do.
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "securevision",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "securevision", targets: ["securevision"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        // Sendable value types, configuration model, ports and errors. No third-party imports.
+        .target(
+            name: "SecureVisionCore",
+            swiftSettings: swiftSettings
+        ),
+        // The event store: Core + GRDB/SQLite, nothing else.
+        .target(
+            name: "SecureVisionStore",
+            dependencies: [
+                "SecureVisionCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // HTTP: Core + Hummingbird. Never sees GRDB, FFmpeg or OpenCV types.
+        .target(
+            name: "SecureVisionServer",
+            dependencies: [
+                "SecureVisionCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Composition root: configuration files, commands, the ServiceGroup.
+        .target(
+            name: "SecureVisionApp",
+            dependencies: [
+                "SecureVisionCore",
+                "SecureVisionStore",
+                "SecureVisionServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "securevision",
+            dependencies: ["SecureVisionApp"],
+            swiftSettings: swiftSettings
+        ),
+        // A test-only writer that the crash-safety test kills with SIGKILL mid-stream.
+        .executableTarget(
+            name: "StoreCrashWriter",
+            dependencies: ["SecureVisionCore", "SecureVisionStore"],
+            path: "Tests/Fixtures/StoreCrashWriter",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SecureVisionCoreTests",
+            dependencies: ["SecureVisionCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SecureVisionStoreTests",
+            dependencies: ["SecureVisionCore", "SecureVisionStore", "StoreCrashWriter"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SecureVisionServerTests",
+            dependencies: [
+                "SecureVisionCore",
+                "SecureVisionServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SecureVisionAppTests",
+            dependencies: ["SecureVisionCore", "SecureVisionApp", "SecureVisionStore", "securevision"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

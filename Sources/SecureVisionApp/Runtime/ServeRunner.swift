@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+
+internal import Logging
+internal import SecureVisionCore
+internal import SecureVisionServer
+internal import SecureVisionStore
+internal import ServiceLifecycle
+internal import UnixSignals
+
+/// Runs the server process: every long-running part in one `ServiceGroup`, stopped gracefully by
+/// SIGTERM or SIGINT.
+enum ServeRunner {
+    static func run(_ loaded: LoadedConfiguration, logger: Logger) async throws {
+        let configuration = loaded.configuration
+        for setting in loaded.effectiveSettings where setting.origin != .defaultValue {
+            logger.debug("configuration", metadata: ["setting": "\(setting)"])
+        }
+        let store = try StoreOpener.open(configuration)
+        let startedAt = currentTimeMs()
+
+        let retention = RetentionService(
+            repository: store,
+            policy: RetentionPolicy(
+                maxAgeDays: configuration.events.retentionDays,
+                maxBytes: Int64(configuration.events.maxDiskMB) * 1_048_576),
+            interval: .seconds(configuration.events.retentionIntervalSeconds),
+            logger: logger,
+            nowMs: currentTimeMs)
+
+        let dataDirectory = configuration.dataDirectory
+        let http = buildApplication(
+            settings: ServerSettings(configuration),
+            dependencies: ServerDependencies(events: store, nowMs: currentTimeMs, startedAtMs: startedAt),
+            logger: logger
+        ) { host, port in
+            let shownHost = host.contains(":") ? "[\(host)]" : host
+            logger.notice(
+                "SecureVision \(SecureVisionVersion.current) listening on http://\(shownHost):\(port)",
+                metadata: ["data_dir": "\(dataDirectory)", "auth": "\(configuration.api.authEnabled)"])
+        }
+
+        // Dependencies first, HTTP last: the group stops services in reverse order.
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [
+                    .init(service: retention),
+                    .init(service: http),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        try await group.run()
+        logger.notice("SecureVision stopped")
+    }
+}

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+
+internal import Hummingbird
+internal import Logging
+internal import SecureVisionCore
+
+/// `GET /` and `GET /health`: open to everyone, and they reveal nothing private.
+struct StatusController<Context: RequestContext> {
+    let settings: ServerSettings
+    let dependencies: ServerDependencies
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/", use: info)
+        router.get("/health", use: health)
+    }
+
+    @Sendable func info(request: Request, context: Context) async throws -> ServiceInfo {
+        ServiceInfo(
+            service: SecureVisionVersion.serviceName,
+            version: SecureVisionVersion.current,
+            wsEnabled: settings.wsEnabled,
+            authEnabled: settings.authEnabled)
+    }
+
+    @Sendable func health(request: Request, context: Context) async throws -> HealthReport {
+        let now = dependencies.nowMs()
+        var store = HealthReport.Store(ok: true)
+        var recent: Int?
+        do {
+            let statistics = try await dependencies.events.statistics()
+            store.events = statistics.eventCount
+            store.bytes = statistics.totalBytes
+            recent = try await dependencies.events.countEvents(since: now - 5 * 60 * 1000)
+        } catch {
+            // Health must answer even when the store does not; the detail goes to the log only.
+            context.logger.error("health: store unavailable", metadata: ["error": "\(error)"])
+            store.ok = false
+        }
+        return HealthReport(
+            status: store.ok ? "ok" : "degraded",
+            version: SecureVisionVersion.current,
+            uptimeSeconds: max(0, (now - dependencies.startedAtMs) / 1000),
+            store: store,
+            cameras: .init(configured: settings.configuredCameras, online: 0, fps: 0),
+            eventsLast5Min: recent)
+    }
+}

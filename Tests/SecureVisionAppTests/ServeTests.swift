@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The server as a user runs it: a real process, a real socket, a real signal.
+@Suite("securevision serve", .serialized)
+struct ServeTests {
+    /// Starts `serve` on a free port and returns the process, its port and its collected stderr.
+    func startServer(in dir: TemporaryDirectory, extraArguments: [String] = [], environment: [String: String] = [:])
+        async throws -> (Process, Int, LockedData)
+    {
+        let data = dir.url.appendingPathComponent("data").path
+        let (process, _, err) = try CommandRunner.start(
+            ["serve", "--port", "0", "--data-dir", data] + extraArguments, in: dir.url, environment: environment)
+        let log = LockedData()
+        err.fileHandleForReading.readabilityHandler = { handle in
+            log.append(handle.availableData)
+        }
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            let text = String(decoding: log.value, as: UTF8.self)
+            if let range = text.range(of: #"listening on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
+                let port = Int(text[range].split(separator: ":").last ?? "") ?? 0
+                return (process, port, log)
+            }
+            if !process.isRunning { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        process.terminate()
+        Issue.record("server did not report listening; stderr:\n\(String(decoding: log.value, as: UTF8.self))")
+        throw CancellationError()
+    }
+
+    func get(_ url: String) async throws -> (Int, [String: Any]) {
+        let (data, response) = try await URLSession.shared.data(from: try #require(URL(string: url)))
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        let body = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+        return (status, body)
+    }
+
+    func waitForExit(_ process: Process, seconds: Double) async throws -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return !process.isRunning
+    }
+
+    @Test("answers / and /health on a real socket and stops cleanly on SIGTERM")
+    func serveAndTerminate() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let (process, port, log) = try await startServer(in: dir)
+        defer { if process.isRunning { process.terminate() } }
+
+        let (status, info) = try await get("http://127.0.0.1:\(port)/")
+        #expect(status == 200)
+        #expect(info["service"] as? String == "SecureVision Events API")
+        #expect(info["version"] is String)
+        #expect(info["ws_enabled"] as? Bool == true)
+        #expect(info["auth_enabled"] as? Bool == false)
+
+        let (healthStatus, health) = try await get("http://127.0.0.1:\(port)/health")
+        #expect(healthStatus == 200)
+        #expect(health["status"] as? String == "ok")
+        #expect((health["store"] as? [String: Any])?["ok"] as? Bool == true)
+        #expect((health["store"] as? [String: Any])?["events"] as? Int == 0)
+        #expect(health["events_last_5m"] as? Int == 0)
+
+        let (missingStatus, missing) = try await get("http://127.0.0.1:\(port)/no-such-route")
+        #expect(missingStatus == 404)
+        #expect(missing["detail"] is String)
+
+        kill(process.processIdentifier, SIGTERM)
+        #expect(try await waitForExit(process, seconds: 15), "server did not stop within 15 s of SIGTERM")
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+        #expect(String(decoding: log.value, as: UTF8.self).contains("SecureVision stopped"))
+    }
+
+    @Test("SIGINT stops it too, and the database it wrote is intact")
+    func interrupt() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let (process, _, _) = try await startServer(in: dir)
+        kill(process.processIdentifier, SIGINT)
+        #expect(try await waitForExit(process, seconds: 15))
+        #expect(process.terminationStatus == 0)
+        let check = try CommandRunner.run(
+            ["migrate", "--data-dir", dir.url.appendingPathComponent("data").path], in: dir.url)
+        #expect(check.status == 0, "\(check.stderr)")
+    }
+
+    @Test("a corrupt database stops startup with a clear message and exit 3, and is left as it was")
+    func corruptDatabase() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let data = dir.url.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        let db = data.appendingPathComponent("events.db")
+        let garbage = Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) })
+        try garbage.write(to: db)
+        let result = try CommandRunner.run(["serve", "--port", "0", "--data-dir", data.path], in: dir.url)
+        #expect(result.status == 3)
+        #expect(result.stderr.contains(db.path))
+        #expect(try Data(contentsOf: db) == garbage, "the corrupt file must not be replaced")
+    }
+
+    @Test("the token never reaches the log")
+    func tokenNotLogged() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let token = "never-log-me-0123456789abcdef"
+        let (process, port, log) = try await startServer(
+            in: dir, extraArguments: ["--log-level", "trace"],
+            environment: ["SECUREVISION__API__AUTH_TOKEN": token])
+        let (_, info) = try await get("http://127.0.0.1:\(port)/")
+        #expect(info["auth_enabled"] as? Bool == true)
+        kill(process.processIdentifier, SIGTERM)
+        #expect(try await waitForExit(process, seconds: 15))
+        let text = String(decoding: log.value, as: UTF8.self)
+        #expect(text.contains("listening on"))
+        #expect(!text.contains(token))
+    }
+}
