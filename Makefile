@@ -1,0 +1,44 @@
+# SecureVision: every target does its own set-up, so each works on a fresh machine.
+#   make demo    install packages, fetch models, build, run the demo server
+#   make test    install packages, fetch models, build, run every test
+#   make models  copy (or fetch) the model files into models/ and verify their sha256
+
+SHELL := /bin/bash
+# The toolchain lives in /opt/swift on these machines; CI may start with a minimal PATH.
+export PATH := /opt/swift/usr/bin:$(PATH)
+
+SWIFT ?= swift
+# Our own targets must build without warnings; --explicit-target-dependency-import-check keeps the
+# module dependency rules (DESIGN.md section 2) from eroding through transitive imports.
+SWIFT_BUILD_FLAGS ?= -Xswiftc -warnings-as-errors --explicit-target-dependency-import-check error
+BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
+
+.PHONY: all deps models build build-tests test test-swift test-scripts demo clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+models: deps
+	@bash scripts/fetch-models.sh
+
+build: deps
+	$(SWIFT) build $(SWIFT_BUILD_FLAGS) --product securevision
+
+build-tests: deps
+	$(SWIFT) build $(SWIFT_BUILD_FLAGS) --build-tests
+
+test: deps models build-tests test-swift test-scripts
+
+test-swift:
+	$(SWIFT) test --skip-build
+
+test-scripts:
+	@bash scripts/test-fetch-models.sh
+
+demo: deps models build
+	@bash scripts/demo.sh "$(BIN_DIR)/securevision"
+
+clean:
+	rm -rf .build demo-data
