@@ -13,7 +13,7 @@ SWIFT ?= swift
 SWIFT_BUILD_FLAGS ?= -Xswiftc -warnings-as-errors --explicit-target-dependency-import-check error
 BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 
-.PHONY: all deps models build build-tests test test-swift test-scripts demo clean
+.PHONY: all deps models build build-tests test test-swift test-scripts lint format demo clean
 
 all: build
 
@@ -29,10 +29,17 @@ build: deps
 build-tests: deps
 	$(SWIFT) build $(SWIFT_BUILD_FLAGS) --build-tests
 
-test: deps models build-tests test-swift test-scripts
+test: deps models lint build-tests test-swift test-scripts
 
 test-swift:
 	$(SWIFT) test --skip-build
+
+# The swift-server style (.swift-format: 4 spaces, 120 columns, no force unwraps, documented API).
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel Sources Tests Package.swift
+
+format:
+	$(SWIFT) format format --in-place --recursive --parallel Sources Tests Package.swift
 
 test-scripts:
 	@bash scripts/test-fetch-models.sh

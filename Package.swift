@@ -13,7 +13,7 @@ let package = Package(
     name: "securevision",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "securevision", targets: ["securevision"]),
+        .executable(name: "securevision", targets: ["securevision"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -97,7 +97,15 @@ let package = Package(
         ),
         .testTarget(
             name: "SecureVisionAppTests",
-            dependencies: ["SecureVisionCore", "SecureVisionApp", "SecureVisionStore", "securevision"],
+            dependencies: [
+                "SecureVisionCore",
+                "SecureVisionApp",
+                "SecureVisionStore",
+                "securevision",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

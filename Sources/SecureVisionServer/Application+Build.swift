@@ -39,5 +39,6 @@ public func buildApplication(
             let address = channel.localAddress
             await onServerRunning(address?.ipAddress ?? settings.host, address?.port ?? settings.port)
         },
-        logger: logger)
+        logger: logger
+    )
 }

@@ -26,6 +26,7 @@ public struct ServerSettings: Sendable {
             port: configuration.api.port,
             wsEnabled: configuration.api.wsEnabled,
             authEnabled: configuration.api.authEnabled,
-            configuredCameras: configuration.cameras.filter(\.enabled).count)
+            configuredCameras: configuration.cameras.filter(\.enabled).count
+        )
     }
 }

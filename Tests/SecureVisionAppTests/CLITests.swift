@@ -19,7 +19,8 @@ struct CLITests {
                 "SECUREVISION__API__AUTH_TOKEN": token,
                 "SECUREVISION__VIDEO__SOURCE__TYPE": "rtsp",
                 "SECUREVISION__VIDEO__SOURCE__URL": "rtsp://admin:hunter2@192.0.2.5/stream",
-            ])
+            ]
+        )
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("SECUREVISION__API__HOST=127.0.0.1  # default"))
         #expect(result.stdout.contains("SECUREVISION__DATA_DIR=\(dir.url.path)  # --data-dir"))
@@ -41,11 +42,16 @@ struct CLITests {
                 "SECUREVISION__API__AUTH_TOKEN": "",
                 "SECUREVISION__API__PORT": "eighty",
                 "SECUREVISION__VIDEO__FPS_TARGE": "10",
-            ])
+            ]
+        )
         #expect(result.status == 2)
         #expect(result.stderr.contains("invalid configuration (4 problems)"))
         #expect(result.stderr.contains("SECUREVISION__API__AUTH_TOKEN=\"\": is set but empty"))
-        #expect(result.stderr.contains("SECUREVISION__API__PORT=\"eighty\": is not valid; expected an integer from 1 to 65535"))
+        #expect(
+            result.stderr.contains(
+                "SECUREVISION__API__PORT=\"eighty\": is not valid; expected an integer from 1 to 65535"
+            )
+        )
         #expect(result.stderr.contains("did you mean SECUREVISION__VIDEO__FPS_TARGET?"))
         #expect(result.stderr.contains("SECUREVISION__LOG_LEVEL=\"shouty\" (--log-level)"))
         #expect(result.stdout.isEmpty)
@@ -67,23 +73,35 @@ struct CLITests {
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }
         let data = dir.url.appendingPathComponent("data")
-        let store = try EventStore.open(databasePath: data.appendingPathComponent("events.db").path, dataDirectory: data.path)
+        let store = try EventStore.open(
+            databasePath: data.appendingPathComponent("events.db").path,
+            dataDirectory: data.path
+        )
         let face = try await store.append(
             NewEvent(
-                type: .faceMatch, timestampMs: 1_700_000_000_000, cameraID: "front", trackID: 42,
+                type: .faceMatch,
+                timestampMs: 1_700_000_000_000,
+                cameraID: "front",
+                trackID: 42,
                 payload: [
                     "person_id": "john_doe", "similarity": 0.87, "detection_score": 0.95, "track_id": 42,
                     "bbox": .object(["x1": 100, "y1": 150, "x2": 300, "y2": 350]),
-                ]))
+                ]
+            )
+        )
         let plate = try await store.append(
             NewEvent(
-                type: .plateRead, timestampMs: 1_700_000_001_000, cameraID: "gate",
+                type: .plateRead,
+                timestampMs: 1_700_000_001_000,
+                cameraID: "gate",
                 payload: [
                     "text_raw": " ABC 123 ", "text_clean": "ABC123", "ocr_confidence": 85.5, "detector_score": 0.88,
                     "matched_list": "whitelist", "bbox": .object(["x1": 200, "y1": 400, "x2": 500, "y2": 500]),
                     "track_id": nil,
                 ],
-                snapshotJPEG: [0xFF, 0xD8, 0xFF, 0xD9]))
+                snapshotJPEG: [0xFF, 0xD8, 0xFF, 0xD9]
+            )
+        )
 
         let all = try CommandRunner.run(["events", "--json", "--data-dir", data.path], in: dir.url)
         #expect(all.status == 0, "\(all.stderr)")
@@ -106,12 +124,18 @@ struct CLITests {
         #expect(createdAt.hasSuffix("+00:00"))
 
         let filtered = try CommandRunner.run(
-            ["events", "--json", "--type", "face_match", "--data-dir", data.path], in: dir.url)
-        let onlyFaces = try #require(try JSONSerialization.jsonObject(with: Data(filtered.stdout.utf8)) as? [[String: Any]])
+            ["events", "--json", "--type", "face_match", "--data-dir", data.path],
+            in: dir.url
+        )
+        let onlyFaces = try #require(
+            try JSONSerialization.jsonObject(with: Data(filtered.stdout.utf8)) as? [[String: Any]]
+        )
         #expect(onlyFaces.map { $0["type"] as? String } == ["face_match"])
 
         let since = try CommandRunner.run(
-            ["events", "--json", "--since", "1700000000500", "--limit", "1", "--data-dir", data.path], in: dir.url)
+            ["events", "--json", "--since", "1700000000500", "--limit", "1", "--data-dir", data.path],
+            in: dir.url
+        )
         let recent = try #require(try JSONSerialization.jsonObject(with: Data(since.stdout.utf8)) as? [[String: Any]])
         #expect(recent.map { $0["type"] as? String } == ["plate_read"])
 
@@ -146,12 +170,18 @@ struct CLITests {
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }
         let data = dir.url.appendingPathComponent("data")
-        let store = try EventStore.open(databasePath: data.appendingPathComponent("events.db").path, dataDirectory: data.path)
+        let store = try EventStore.open(
+            databasePath: data.appendingPathComponent("events.db").path,
+            dataDirectory: data.path
+        )
         _ = try await store.append(NewEvent(type: .object, timestampMs: 5, cameraID: "c"))
         let destination = dir.url.appendingPathComponent("backup.db").path
         let result = try CommandRunner.run(["backup", destination, "--data-dir", data.path], in: dir.url)
         #expect(result.status == 0, "\(result.stderr)")
-        let copy = try EventStore.open(databasePath: destination, dataDirectory: dir.url.appendingPathComponent("copy").path)
+        let copy = try EventStore.open(
+            databasePath: destination,
+            dataDirectory: dir.url.appendingPathComponent("copy").path
+        )
         #expect(try await copy.events(matching: EventQuery()).events.count == 1)
         let again = try CommandRunner.run(["backup", destination, "--data-dir", data.path], in: dir.url)
         #expect(again.status != 0)

@@ -46,7 +46,10 @@ struct ConfigurationFilesTests {
         defer { dir.cleanup() }
         let file = try dir.file("securevision.yaml", yaml)
         let loaded = try ConfigurationSources.load(
-            configFile: file.path, environment: [:], dotEnvPath: dir.url.appendingPathComponent(".env").path)
+            configFile: file.path,
+            environment: [:],
+            dotEnvPath: dir.url.appendingPathComponent(".env").path
+        )
         let config = loaded.configuration
         #expect(config.dataDirectory == "/var/lib/securevision")
         #expect(config.video.fpsTarget == 10)
@@ -89,13 +92,20 @@ struct ConfigurationFilesTests {
               - id: gate
                 type: rtsp
                 url: rtsp://192.0.2.2/x
-            """)
+            """
+        )
         let error = try #require(throws: ConfigurationError.self) {
             try ConfigurationSources.load(configFile: file.path, environment: [:], dotEnvPath: "/nonexistent/.env")
         }
         let text = error.description
-        #expect(text.contains("SECUREVISION__VIDEO__FPS_TARGT (video.fps_targt in \(file.path)): unknown setting; did you mean SECUREVISION__VIDEO__FPS_TARGET?"))
-        #expect(text.contains("SECUREVISION__TRACKING__IOU_THRESHOLD=\"high\" (tracking.iou_threshold in \(file.path))"))
+        #expect(
+            text.contains(
+                "SECUREVISION__VIDEO__FPS_TARGT (video.fps_targt in \(file.path)): unknown setting; did you mean SECUREVISION__VIDEO__FPS_TARGET?"
+            )
+        )
+        #expect(
+            text.contains("SECUREVISION__TRACKING__IOU_THRESHOLD=\"high\" (tracking.iou_threshold in \(file.path))")
+        )
         #expect(text.contains("\"Front Door\""))
         #expect(text.contains("camera id \"gate\" is used twice"))
     }
@@ -131,12 +141,14 @@ struct ConfigurationFilesTests {
             SECUREVISION__TRACKING__COOLDOWN_SECONDS=45 # inline comment
             OTHER_TOOL_SETTING=whatever
 
-            """)
+            """
+        )
         let loaded = try ConfigurationSources.load(
             configFile: file.path,
             flags: ["API__PORT": RawConfigValue("8004", origin: .flag("--port"))],
             environment: ["SECUREVISION__VIDEO__FPS_TARGET": "4"],
-            dotEnvPath: dotenv.path)
+            dotEnvPath: dotenv.path
+        )
         let config = loaded.configuration
         #expect(config.api.port == 8004)
         #expect(config.video.fpsTarget == 4)
@@ -153,11 +165,18 @@ struct ConfigurationFilesTests {
     func dotEnvProblems() throws {
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }
-        let dotenv = try dir.file(".env", "SECUREVISION__API__PORT=8000\nthis line is wrong\nSECUREVISION__API__PROT=1\n")
+        let dotenv = try dir.file(
+            ".env",
+            "SECUREVISION__API__PORT=8000\nthis line is wrong\nSECUREVISION__API__PROT=1\n"
+        )
         let error = try #require(throws: ConfigurationError.self) {
             try ConfigurationSources.load(configFile: nil, environment: [:], dotEnvPath: dotenv.path)
         }
         #expect(error.issues.contains { $0.key == "\(dotenv.path) line 2" })
-        #expect(error.issues.contains { $0.key == "SECUREVISION__API__PROT" && $0.problem.contains("SECUREVISION__API__PORT") })
+        #expect(
+            error.issues.contains {
+                $0.key == "SECUREVISION__API__PROT" && $0.problem.contains("SECUREVISION__API__PORT")
+            }
+        )
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The server as a user runs it: a real process, a real socket, a real signal.
@@ -16,7 +16,10 @@ struct ServeTests {
     {
         let data = dir.url.appendingPathComponent("data").path
         let (process, _, err) = try CommandRunner.start(
-            ["serve", "--port", "0", "--data-dir", data] + extraArguments, in: dir.url, environment: environment)
+            ["serve", "--port", "0", "--data-dir", data] + extraArguments,
+            in: dir.url,
+            environment: environment
+        )
         let log = LockedData()
         err.fileHandleForReading.readabilityHandler = { handle in
             log.append(handle.availableData)
@@ -92,7 +95,9 @@ struct ServeTests {
         #expect(try await waitForExit(process, seconds: 15))
         #expect(process.terminationStatus == 0)
         let check = try CommandRunner.run(
-            ["migrate", "--data-dir", dir.url.appendingPathComponent("data").path], in: dir.url)
+            ["migrate", "--data-dir", dir.url.appendingPathComponent("data").path],
+            in: dir.url
+        )
         #expect(check.status == 0, "\(check.stderr)")
     }
 
@@ -117,8 +122,10 @@ struct ServeTests {
         defer { dir.cleanup() }
         let token = "never-log-me-0123456789abcdef"
         let (process, port, log) = try await startServer(
-            in: dir, extraArguments: ["--log-level", "trace"],
-            environment: ["SECUREVISION__API__AUTH_TOKEN": token])
+            in: dir,
+            extraArguments: ["--log-level", "trace"],
+            environment: ["SECUREVISION__API__AUTH_TOKEN": token]
+        )
         let (_, info) = try await get("http://127.0.0.1:\(port)/")
         #expect(info["auth_enabled"] as? Bool == true)
         kill(process.processIdentifier, SIGTERM)

@@ -112,7 +112,8 @@ struct ConfigurationLoaderTests {
             ("SECUREVISION__LOG_LEVEL", "loud", "one of trace, debug, info"),
             ("SECUREVISION__EVENTS__RETENTION_DAYS", "-1", "an integer from 0 to 36500"),
             ("SECUREVISION__API__HOST", "my host", "a host name or IP address"),
-        ])
+        ]
+    )
     func badValue(key: String, value: String, expected: String) throws {
         let found = issues([env([key: value])])
         let issue = try #require(found.first { $0.key == key })
@@ -136,7 +137,8 @@ struct ConfigurationLoaderTests {
             Set(found.map(\.key)) == [
                 "SECUREVISION__VIDEO__FPS_TARGET", "SECUREVISION__API__PORT", "SECUREVISION__FACE__MIN_FACE_SIZE",
                 "SECUREVISION__TRACKING__FRAMES_REQUIRD",
-            ])
+            ]
+        )
     }
 
     @Test("an unknown name is an error that suggests the nearest valid one")
@@ -174,7 +176,9 @@ struct ConfigurationLoaderTests {
             #expect(found.first?.expected?.contains("ALLOW_UNAUTHENTICATED_REMOTE") == true)
         }
         for host in ["127.0.0.1", "127.1.2.3", "localhost", "::1"] {
-            #expect(throws: Never.self) { try ConfigurationLoader.load(layers: [env(["SECUREVISION__API__HOST": host])]) }
+            #expect(throws: Never.self) {
+                try ConfigurationLoader.load(layers: [env(["SECUREVISION__API__HOST": host])])
+            }
         }
         let withToken = try ConfigurationLoader.load(layers: [
             env(["SECUREVISION__API__HOST": "0.0.0.0", "SECUREVISION__API__AUTH_TOKEN": "0123456789abcdef0123"])
@@ -198,12 +202,14 @@ struct ConfigurationLoaderTests {
                     "SECUREVISION__VIDEO__RECONNECT_INTERVAL_S": "60",
                     "SECUREVISION__EVENTS__DB_URL": "postgresql://u:p@db/events",
                 ])
-            ]).map(\.key))
+            ]).map(\.key)
+        )
         #expect(
             keys == [
                 "SECUREVISION__PLATES__POSTPROCESS__MIN_LENGTH", "SECUREVISION__PLATES__ROI__X2",
                 "SECUREVISION__VIDEO__RECONNECT_INTERVAL_S", "SECUREVISION__EVENTS__DB_URL",
-            ])
+            ]
+        )
     }
 
     @Test("a network camera needs a URL that fits its type")

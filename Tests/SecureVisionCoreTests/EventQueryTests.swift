@@ -17,8 +17,13 @@ struct EventQueryTests {
     @Test("payload accessors read the earlier field names")
     func accessors() {
         let event = Event(
-            id: 1, type: .plateRead, timestampMs: 1, cameraID: "gate", createdAtMs: 2,
-            payload: ["text_clean": "ABC123", "matched_list": "blacklist", "person_id": nil])
+            id: 1,
+            type: .plateRead,
+            timestampMs: 1,
+            cameraID: "gate",
+            createdAtMs: 2,
+            payload: ["text_clean": "ABC123", "matched_list": "blacklist", "person_id": nil]
+        )
         #expect(event.plateText == "ABC123")
         #expect(event.matchedList == "blacklist")
         #expect(event.personID == nil)

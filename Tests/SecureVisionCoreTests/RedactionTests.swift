@@ -17,7 +17,8 @@ struct RedactionTests {
                 "open rtsp://<redacted>@h1/x failed, tried rtmp://<redacted>@h2/live too"
             ),
             ("no url here", "no url here"),
-        ])
+        ]
+    )
     func credentials(input: String, expected: String) {
         #expect(Redaction.redactingCredentials(in: input) == expected)
     }

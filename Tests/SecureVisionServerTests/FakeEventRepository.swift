@@ -22,9 +22,14 @@ final class FakeEventRepository: EventRepository {
         try checkFailure()
         return state.withLock { events in
             let stored = Event(
-                id: Int64(events.count + 1), type: event.type, timestampMs: event.timestampMs,
-                cameraID: event.cameraID, createdAtMs: event.timestampMs, trackID: event.trackID,
-                payload: event.payload)
+                id: Int64(events.count + 1),
+                type: event.type,
+                timestampMs: event.timestampMs,
+                cameraID: event.cameraID,
+                createdAtMs: event.timestampMs,
+                trackID: event.trackID,
+                payload: event.payload
+            )
             events.append(stored)
             return stored
         }
@@ -55,6 +60,11 @@ final class FakeEventRepository: EventRepository {
         try checkFailure()
         let count = state.withLock { $0.count }
         return StoreStatistics(
-            eventCount: count, databaseBytes: 4096, fileBytes: 0, oldestTimestampMs: nil, newestTimestampMs: nil)
+            eventCount: count,
+            databaseBytes: 4096,
+            fileBytes: 0,
+            oldestTimestampMs: nil,
+            newestTimestampMs: nil
+        )
     }
 }

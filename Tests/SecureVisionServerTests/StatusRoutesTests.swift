@@ -13,7 +13,12 @@ struct StatusRoutesTests {
 
     func makeApp(repository: FakeEventRepository, authEnabled: Bool = false) -> some ApplicationProtocol {
         let settings = ServerSettings(
-            host: "127.0.0.1", port: 0, wsEnabled: true, authEnabled: authEnabled, configuredCameras: 2)
+            host: "127.0.0.1",
+            port: 0,
+            wsEnabled: true,
+            authEnabled: authEnabled,
+            configuredCameras: 2
+        )
         let now = self.now
         let dependencies = ServerDependencies(events: repository, nowMs: { now }, startedAtMs: now - 90_000)
         return Application(router: buildRouter(settings: settings, dependencies: dependencies))

@@ -8,7 +8,8 @@ internal import SecureVisionStore
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: "Copy the event database to DEST while the server keeps running.")
+        abstract: "Copy the event database to DEST while the server keeps running."
+    )
 
     @OptionGroup var global: GlobalOptions
 

@@ -9,7 +9,8 @@ internal import SecureVisionCore
 struct CheckConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-config",
-        abstract: "Validate the configuration and print it with secrets redacted.")
+        abstract: "Validate the configuration and print it with secrets redacted."
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -25,7 +26,8 @@ struct CheckConfigCommand: ParsableCommand {
             print(
                 "#   \(camera.id): \(camera.sourceType.rawValue) \(camera.redactedLocation)"
                     + " fps=\(camera.fpsTarget) detectors=\(detectors.isEmpty ? "none" : detectors)"
-                    + (camera.enabled ? "" : " (disabled)"))
+                    + (camera.enabled ? "" : " (disabled)")
+            )
         }
         print("# configuration is valid")
     }

@@ -10,7 +10,8 @@ internal import SecureVisionStore
 struct EventsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "events",
-        abstract: "List the newest events.")
+        abstract: "List the newest events."
+    )
 
     @OptionGroup var global: GlobalOptions
 

@@ -3,10 +3,14 @@
 public import ArgumentParser
 internal import SecureVisionCore
 
-/// Options every command shares. Their values go through the same validation as every other
-/// source, with the highest precedence.
+/// Options every command shares.
+///
+/// Their values go through the same validation as every other source, with the highest precedence.
 public struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "A YAML configuration file (sections video, face, plates, events, tracking, api, cameras).")
+    @Option(
+        name: .long,
+        help: "A YAML configuration file (sections video, face, plates, events, tracking, api, cameras)."
+    )
     var config: String?
 
     @Option(name: .customLong("data-dir"), help: "Where the database and snapshots live (default ./data).")
@@ -19,6 +23,8 @@ public struct GlobalOptions: ParsableArguments {
 
     /// Loads and validates the configuration, or prints every problem and exits with status 2.
     /// - Parameter flags: More flag values of the command, keyed by canonical name.
+    /// - Returns: The validated configuration.
+    /// - Throws: `ExitCode` 2 after printing the problems.
     func loadConfiguration(flags: [String: RawConfigValue] = [:]) throws -> LoadedConfiguration {
         var all = flags
         if let dataDir { all["DATA_DIR"] = RawConfigValue(dataDir, origin: .flag("--data-dir")) }

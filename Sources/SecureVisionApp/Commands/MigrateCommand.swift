@@ -8,7 +8,8 @@ internal import SecureVisionStore
 struct MigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
-        abstract: "Create or upgrade the event database, then print the applied migrations.")
+        abstract: "Create or upgrade the event database, then print the applied migrations."
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -19,7 +20,9 @@ struct MigrateCommand: ParsableCommand {
             let pending = try store.pendingMigrations
             try store.migrate()
             let applied = try store.appliedMigrations
-            print("database \(configuration.databasePath): \(applied.count) migrations applied, \(pending.count) of them now")
+            print(
+                "database \(configuration.databasePath): \(applied.count) migrations applied, \(pending.count) of them now"
+            )
             for name in pending {
                 print("  applied \(name)")
             }

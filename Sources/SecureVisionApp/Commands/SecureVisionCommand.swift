@@ -13,7 +13,8 @@ public struct SecureVisionCommand: AsyncParsableCommand {
             ServeCommand.self, CheckConfigCommand.self, EventsCommand.self, MigrateCommand.self,
             BackupCommand.self, VersionCommand.self,
         ],
-        defaultSubcommand: ServeCommand.self)
+        defaultSubcommand: ServeCommand.self
+    )
 
     public init() {}
 }

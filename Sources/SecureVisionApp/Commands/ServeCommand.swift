@@ -8,7 +8,8 @@ internal import SecureVisionCore
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Run the server (the default command).")
+        abstract: "Run the server (the default command)."
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -28,7 +29,9 @@ struct ServeCommand: AsyncParsableCommand {
         if ephemeral { loaded.configuration.api.port = 0 }
         let configuration = loaded.configuration
         let logger = Logger.secureVision(
-            level: configuration.logLevel, secrets: [configuration.api.authToken].compactMap { $0 })
+            level: configuration.logLevel,
+            secrets: [configuration.api.authToken].compactMap { $0 }
+        )
         do {
             try await ServeRunner.run(loaded, logger: logger)
         } catch let exit as ExitCode {

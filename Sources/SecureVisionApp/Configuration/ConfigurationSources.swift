@@ -39,9 +39,15 @@ public enum ConfigurationSources {
     }
 
     private static func readText(_ path: String) -> Result<String, FileProblem> {
-        guard FileManager.default.fileExists(atPath: path) else { return .failure(FileProblem(message: "file does not exist")) }
-        guard let data = FileManager.default.contents(atPath: path) else { return .failure(FileProblem(message: "file cannot be read")) }
-        guard let text = String(data: data, encoding: .utf8) else { return .failure(FileProblem(message: "file is not UTF-8 text")) }
+        guard FileManager.default.fileExists(atPath: path) else {
+            return .failure(FileProblem(message: "file does not exist"))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(FileProblem(message: "file cannot be read"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(FileProblem(message: "file is not UTF-8 text"))
+        }
         return .success(text)
     }
 }

@@ -17,8 +17,12 @@ enum DotEnvFile {
             guard let equals = line.firstIndex(of: "=") else {
                 issues.append(
                     ConfigurationIssue(
-                        key: "\(path) line \(index + 1)", value: nil, origin: .dotenv(path: path),
-                        problem: "is not a KEY=VALUE line"))
+                        key: "\(path) line \(index + 1)",
+                        value: nil,
+                        origin: .dotenv(path: path),
+                        problem: "is not a KEY=VALUE line"
+                    )
+                )
                 continue
             }
             let name = String(line[..<equals].trimmingWhitespace())
@@ -33,7 +37,8 @@ enum DotEnvFile {
     private static func value(of text: Substring) -> String {
         if let quote = text.first, quote == "\"" || quote == "'", let end = text.dropFirst().firstIndex(of: quote) {
             let inner = text[text.index(after: text.startIndex)..<end]
-            return quote == "\"" ? String(inner.replacing("\\n", with: "\n").replacing("\\\"", with: "\"")) : String(inner)
+            return quote == "\""
+                ? String(inner.replacing("\\n", with: "\n").replacing("\\\"", with: "\"")) : String(inner)
         }
         if let comment = text.firstRange(of: " #") {
             return String(text[..<comment.lowerBound].trimmingWhitespace())

@@ -36,20 +36,34 @@ enum YAMLConfigurationFile {
     }
 
     private static func flatten(
-        _ node: Node, name: String, dotted: String, path: String, into layer: inout ConfigurationLayer
+        _ node: Node,
+        name: String,
+        dotted: String,
+        path: String,
+        into layer: inout ConfigurationLayer
     ) {
         if let mapping = node.mapping {
             for (keyNode, value) in mapping {
                 let key = keyNode.scalar?.string ?? ""
-                flatten(value, name: name + "__" + key.uppercased(), dotted: dotted + "." + key, path: path, into: &layer)
+                flatten(
+                    value,
+                    name: name + "__" + key.uppercased(),
+                    dotted: dotted + "." + key,
+                    path: path,
+                    into: &layer
+                )
             }
         } else if let text = scalarText(node) {
             layer.values[name] = RawConfigValue(text, origin: .file(path: path, key: dotted))
         } else {
             layer.issues.append(
                 ConfigurationIssue(
-                    key: ConfigSchema.prefix + name, value: nil, origin: .file(path: path, key: dotted),
-                    problem: "must be a single value or a list of values"))
+                    key: ConfigSchema.prefix + name,
+                    value: nil,
+                    origin: .file(path: path, key: dotted),
+                    problem: "must be a single value or a list of values"
+                )
+            )
         }
     }
 
@@ -83,7 +97,8 @@ enum YAMLConfigurationFile {
                     fileIssue(
                         path,
                         "cameras[\(entry.index)] needs an id of lowercase letters, digits, _ and - (got \(entry.id.map { "\"\($0)\"" } ?? "none"))"
-                    ))
+                    )
+                )
                 continue
             }
             guard seen.insert(id).inserted else {

@@ -57,7 +57,9 @@ public struct RedactingLogHandler: LogHandler {
 
 extension Logger {
     /// The process logger: standard error, redacted, at `level`.
-    static func secureVision(label: String = "securevision", level: SecureVisionCore.LogLevel, secrets: [String]) -> Logger {
+    static func secureVision(label: String = "securevision", level: SecureVisionCore.LogLevel, secrets: [String])
+        -> Logger
+    {
         var logger = Logger(label: label) { label in
             RedactingLogHandler(wrapping: StreamLogHandler.standardError(label: label), secrets: secrets)
         }

@@ -22,10 +22,12 @@ enum ServeRunner {
             repository: store,
             policy: RetentionPolicy(
                 maxAgeDays: configuration.events.retentionDays,
-                maxBytes: Int64(configuration.events.maxDiskMB) * 1_048_576),
+                maxBytes: Int64(configuration.events.maxDiskMB) * 1_048_576
+            ),
             interval: .seconds(configuration.events.retentionIntervalSeconds),
             logger: logger,
-            nowMs: currentTimeMs)
+            nowMs: currentTimeMs
+        )
 
         let dataDirectory = configuration.dataDirectory
         let http = buildApplication(
@@ -36,7 +38,8 @@ enum ServeRunner {
             let shownHost = host.contains(":") ? "[\(host)]" : host
             logger.notice(
                 "SecureVision \(SecureVisionVersion.current) listening on http://\(shownHost):\(port)",
-                metadata: ["data_dir": "\(dataDirectory)", "auth": "\(configuration.api.authEnabled)"])
+                metadata: ["data_dir": "\(dataDirectory)", "auth": "\(configuration.api.authEnabled)"]
+            )
         }
 
         // Dependencies first, HTTP last: the group stops services in reverse order.
@@ -47,7 +50,9 @@ enum ServeRunner {
                     .init(service: http),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger))
+                logger: logger
+            )
+        )
         try await group.run()
         logger.notice("SecureVision stopped")
     }

@@ -10,8 +10,10 @@ enum StoreOpener {
     static func open(_ configuration: AppConfiguration, applyingMigrations: Bool = true) throws -> EventStore {
         do {
             return try EventStore.open(
-                databasePath: configuration.databasePath, dataDirectory: configuration.dataDirectory,
-                applyingMigrations: applyingMigrations)
+                databasePath: configuration.databasePath,
+                dataDirectory: configuration.dataDirectory,
+                applyingMigrations: applyingMigrations
+            )
         } catch let error as StoreError {
             StandardError.write("securevision: \(error.message)")
             throw ExitStatus.storeUnusable

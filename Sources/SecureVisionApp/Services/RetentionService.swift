@@ -16,7 +16,10 @@ public struct RetentionService: Service {
     let nowMs: @Sendable () -> Int64
 
     init(
-        repository: any EventRepository, policy: RetentionPolicy, interval: Duration, logger: Logger,
+        repository: any EventRepository,
+        policy: RetentionPolicy,
+        interval: Duration,
+        logger: Logger,
         nowMs: @escaping @Sendable () -> Int64
     ) {
         self.repository = repository
@@ -49,7 +52,8 @@ public struct RetentionService: Service {
                     metadata: [
                         "by_age": "\(result.deletedByAge)", "by_size": "\(result.deletedBySize)",
                         "files": "\(result.deletedFiles)",
-                    ])
+                    ]
+                )
             }
         } catch {
             logger.error("retention failed; will retry", metadata: ["error": "\(error)"])

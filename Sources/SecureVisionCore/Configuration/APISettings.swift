@@ -5,7 +5,9 @@ public struct APISettings: Sendable, Equatable {
     public var host = "127.0.0.1"
     public var port = 8000
     public var wsEnabled = true
-    /// The admin bearer token. Never empty when set: validation rejects an empty value.
+    /// The admin bearer token.
+    ///
+    /// Never empty when set: validation rejects an empty value.
     public var authToken: String?
     /// Must be set explicitly to bind a non-loopback address without a token.
     public var allowUnauthenticatedRemote = false

@@ -31,7 +31,9 @@ struct ConfigOption<Root> {
         self.render = { parser.render($0[keyPath: keyPath]) }
     }
 
-    /// An optional field. An empty value unsets it unless `emptyIsError` (a token must never be empty).
+    /// An optional field.
+    ///
+    /// An empty value unsets it unless `emptyIsError` (a token must never be empty).
     init<Value>(
         _ name: String,
         _ keyPath: WritableKeyPath<Root, Value?>,

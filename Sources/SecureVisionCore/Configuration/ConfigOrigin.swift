@@ -51,6 +51,7 @@ public struct ConfigurationLayer: Sendable, Equatable {
     /// - Parameters:
     ///   - environment: Variable names and values, such as the process environment.
     ///   - origin: Where the variables came from.
+    /// - Returns: The layer.
     public static func fromEnvironment(
         _ environment: [String: String],
         origin: ConfigOrigin = .environment

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 
-/// Every configuration name SecureVision knows: the earlier version's `SECUREVISION__...` names plus
-/// the ones this version adds. Anything else with the prefix is an error.
+/// Every configuration name SecureVision knows.
+///
+/// These are the earlier version's `SECUREVISION__...` names plus the ones this version adds.
+/// Anything else with the prefix is an error.
 public enum ConfigSchema {
     /// The prefix of every environment name.
     public static let prefix = "SECUREVISION__"

@@ -31,8 +31,13 @@ public enum ConfigurationLoader {
                 } else {
                     issues.append(
                         ConfigurationIssue(
-                            key: ConfigSchema.prefix + name, value: nil, origin: raw.origin,
-                            problem: "camera id \"\(id)\" is not valid", expected: CameraSettings.idRule))
+                            key: ConfigSchema.prefix + name,
+                            value: nil,
+                            origin: raw.origin,
+                            problem: "camera id \"\(id)\" is not valid",
+                            expected: CameraSettings.idRule
+                        )
+                    )
                 }
                 continue
             }
@@ -40,7 +45,12 @@ public enum ConfigurationLoader {
             if let suggestion = ConfigSchema.suggestion(for: name) { problem += "; did you mean \(suggestion)?" }
             issues.append(
                 ConfigurationIssue(
-                    key: ConfigSchema.prefix + name, value: nil, origin: raw.origin, problem: problem))
+                    key: ConfigSchema.prefix + name,
+                    value: nil,
+                    origin: raw.origin,
+                    problem: problem
+                )
+            )
         }
 
         for option in options {
@@ -51,7 +61,11 @@ public enum ConfigurationLoader {
         }
 
         configuration.cameras = buildCameras(
-            configuration: configuration, merged: merged, named: cameraValues, issues: &issues)
+            configuration: configuration,
+            merged: merged,
+            named: cameraValues,
+            issues: &issues
+        )
         issues += Validation.crossFieldIssues(configuration, origins: merged.mapValues(\.origin))
 
         guard issues.isEmpty else { throw ConfigurationError(issues: issues) }
@@ -59,10 +73,15 @@ public enum ConfigurationLoader {
     }
 
     static func issue<Root>(for option: ConfigOption<Root>, key: String, raw: RawConfigValue) -> ConfigurationIssue {
-        let shown = option.secret && !raw.value.isEmpty ? Redaction.marker : Redaction.redactingCredentials(in: raw.value)
+        let shown =
+            option.secret && !raw.value.isEmpty ? Redaction.marker : Redaction.redactingCredentials(in: raw.value)
         return ConfigurationIssue(
-            key: key, value: shown, origin: raw.origin,
-            problem: raw.value.isEmpty ? "is set but empty" : "is not valid", expected: option.expected)
+            key: key,
+            value: shown,
+            origin: raw.origin,
+            problem: raw.value.isEmpty ? "is set but empty" : "is not valid",
+            expected: option.expected
+        )
     }
 
     /// The `default` camera from `VIDEO__SOURCE__*` (when it is configured or no other camera is),
@@ -101,7 +120,8 @@ public enum ConfigurationLoader {
             for option in options {
                 guard let raw = values[option.name] else { continue }
                 if !option.apply(raw.value, &camera) {
-                    let key = ConfigSchema.prefix + ConfigSchema.camerasSection + "__" + id.uppercased() + "__" + option.name
+                    let key =
+                        ConfigSchema.prefix + ConfigSchema.camerasSection + "__" + id.uppercased() + "__" + option.name
                     issues.append(issue(for: option, key: key, raw: raw))
                 }
             }
@@ -131,7 +151,9 @@ extension CameraSettings {
     /// Whether `id` can name a camera (it appears in URLs, file names and environment names).
     public static func isValidID(_ id: String) -> Bool {
         !id.isEmpty && id.count <= 64
-            && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
+            && id.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
+            }
     }
 
     /// The canonical name of a camera's key; the default camera's keys are the earlier `VIDEO__SOURCE__*` ones.

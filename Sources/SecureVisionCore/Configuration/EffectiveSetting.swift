@@ -36,7 +36,8 @@ extension LoadedConfiguration {
         origin: ConfigOrigin?
     ) -> EffectiveSetting {
         let rendered = option.render(root)
-        let shown = option.secret ? rendered.map { _ in Redaction.marker } : rendered.map(Redaction.redactingCredentials(in:))
+        let shown =
+            option.secret ? rendered.map { _ in Redaction.marker } : rendered.map(Redaction.redactingCredentials(in:))
         return EffectiveSetting(key: ConfigSchema.prefix + name, value: shown, origin: origin ?? .defaultValue)
     }
 }

@@ -2,8 +2,9 @@
 
 /// The `EVENTS` section: where events are kept and for how long.
 public struct EventSettings: Sendable, Equatable {
-    /// `sqlite:///PATH`; relative paths are relative to the working directory, as before.
-    /// `nil` means `events.db` inside the data directory.
+    /// The database as `sqlite:///PATH`, or `nil` for `events.db` inside the data directory.
+    ///
+    /// A relative path is relative to the working directory, as before.
     public var dbURL: String?
     /// Events older than this are deleted with their snapshots; 0 keeps them forever.
     public var retentionDays = 30

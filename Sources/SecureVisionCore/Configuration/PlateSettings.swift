@@ -59,7 +59,9 @@ public struct PlateSettings: Sendable, Equatable {
         public init() {}
     }
 
-    /// A rectangle of the frame that plate detection is limited to. `x2`/`y2` of 0 mean the frame edge.
+    /// A rectangle of the frame that plate detection is limited to.
+    ///
+    /// An `x2` or `y2` of 0 means the frame edge.
     public struct RegionOfInterest: Sendable, Equatable {
         public var enabled = false
         public var x1 = 0

@@ -10,13 +10,17 @@ struct ValueParser<Value> {
     static func int(_ range: ClosedRange<Int>) -> ValueParser<Int> {
         ValueParser<Int>(expected: "an integer from \(range.lowerBound) to \(range.upperBound)") { text in
             Int(text).flatMap { range.contains($0) ? $0 : nil }
-        } render: { String($0) }
+        } render: {
+            String($0)
+        }
     }
 
     static func double(_ range: ClosedRange<Double>) -> ValueParser<Double> {
         ValueParser<Double>(expected: "a number from \(range.lowerBound) to \(range.upperBound)") { text in
             Double(text).flatMap { $0.isFinite && range.contains($0) ? $0 : nil }
-        } render: { String($0) }
+        } render: {
+            String($0)
+        }
     }
 
     static var bool: ValueParser<Bool> {
@@ -26,24 +30,34 @@ struct ValueParser<Value> {
             case "false", "0", "no", "off": false
             default: nil
             }
-        } render: { String($0) }
+        } render: {
+            String($0)
+        }
     }
 
     static var string: ValueParser<String> {
-        ValueParser<String>(expected: "a non-empty string") { $0.isEmpty ? nil : $0 } render: { $0 }
+        ValueParser<String>(expected: "a non-empty string") {
+            $0.isEmpty ? nil : $0
+        } render: {
+            $0
+        }
     }
 
     static func oneOf<E: RawRepresentable & CaseIterable>(_ type: E.Type) -> ValueParser<E> where E.RawValue == String {
         let names = E.allCases.map(\.rawValue)
         return ValueParser<E>(expected: "one of " + names.joined(separator: ", ")) { text in
             E(rawValue: text.lowercased())
-        } render: { $0.rawValue }
+        } render: {
+            $0.rawValue
+        }
     }
 
     static func choice(_ values: [Int]) -> ValueParser<Int> {
         ValueParser<Int>(expected: "one of " + values.map(String.init).joined(separator: ", ")) { text in
             Int(text).flatMap { values.contains($0) ? $0 : nil }
-        } render: { String($0) }
+        } render: {
+            String($0)
+        }
     }
 
     /// `WIDTH,HEIGHT` (the earlier `FRAME_RESIZE` form); `x` is accepted as the separator too.
@@ -56,7 +70,9 @@ struct ValueParser<Value> {
                 (16...8192).contains(w), (16...8192).contains(h)
             else { return nil }
             return PixelSize(width: w, height: h)
-        } render: { $0.description }
+        } render: {
+            $0.description
+        }
     }
 
     /// A comma-separated set of detector names (`faces,plates`); a YAML list arrives joined the same way.
@@ -71,14 +87,18 @@ struct ValueParser<Value> {
                 result.insert(kind)
             }
             return result
-        } render: { $0.map(\.rawValue).sorted().joined(separator: ",") }
+        } render: {
+            $0.map(\.rawValue).sorted().joined(separator: ",")
+        }
     }
 
     /// A regular expression that must compile.
     static var regex: ValueParser<String> {
         ValueParser<String>(expected: "a valid regular expression") { text in
             (try? Regex(text)) == nil ? nil : text
-        } render: { $0 }
+        } render: {
+            $0
+        }
     }
 }
 
@@ -98,7 +118,9 @@ extension ValueParser where Value == String {
         ValueParser<String>(expected: "a host name or IP address such as 127.0.0.1, ::1 or 0.0.0.0") { text in
             let allowed = text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == ":" }
             return !text.isEmpty && allowed && text.count <= 253 ? text : nil
-        } render: { $0 }
+        } render: {
+            $0
+        }
     }
 
     /// A bearer token: long enough not to be guessed, and printable without spaces.
@@ -109,6 +131,8 @@ extension ValueParser where Value == String {
         ) { text in
             let printable = text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F }
             return printable && text.count >= APISettings.minimumTokenLength ? text : nil
-        } render: { $0 }
+        } render: {
+            $0
+        }
     }
 }

@@ -20,8 +20,14 @@ public struct Event: Sendable, Hashable, Identifiable {
     public var cropPath: String?
 
     public init(
-        id: Int64, type: EventType, timestampMs: Int64, cameraID: String, createdAtMs: Int64,
-        trackID: Int64? = nil, payload: [String: JSONValue] = [:], snapshotPath: String? = nil,
+        id: Int64,
+        type: EventType,
+        timestampMs: Int64,
+        cameraID: String,
+        createdAtMs: Int64,
+        trackID: Int64? = nil,
+        payload: [String: JSONValue] = [:],
+        snapshotPath: String? = nil,
         cropPath: String? = nil
     ) {
         self.id = id
@@ -56,8 +62,13 @@ public struct NewEvent: Sendable, Hashable {
     public var cropJPEG: [UInt8]?
 
     public init(
-        type: EventType, timestampMs: Int64, cameraID: String, trackID: Int64? = nil,
-        payload: [String: JSONValue] = [:], snapshotJPEG: [UInt8]? = nil, cropJPEG: [UInt8]? = nil
+        type: EventType,
+        timestampMs: Int64,
+        cameraID: String,
+        trackID: Int64? = nil,
+        payload: [String: JSONValue] = [:],
+        snapshotJPEG: [UInt8]? = nil,
+        cropJPEG: [UInt8]? = nil
     ) {
         self.type = type
         self.timestampMs = timestampMs

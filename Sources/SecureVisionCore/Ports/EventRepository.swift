@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 
-/// Where events are kept. The pipeline appends; the API and CLI read.
+/// Where events are kept.
 ///
-/// Implementations are safe to call from many tasks at once.
+/// The pipeline appends; the API and CLI read. Implementations are safe to call from many tasks at once.
 public protocol EventRepository: Sendable {
     /// Writes the event's JPEG files, then its row, in one transaction; returns it once committed.
     /// - Throws: ``StoreError`` if the files or the row cannot be written; nothing is left behind then.
@@ -64,7 +64,10 @@ public struct StoreStatistics: Sendable, Hashable {
     public var newestTimestampMs: Int64?
 
     public init(
-        eventCount: Int, databaseBytes: Int64, fileBytes: Int64, oldestTimestampMs: Int64?,
+        eventCount: Int,
+        databaseBytes: Int64,
+        fileBytes: Int64,
+        oldestTimestampMs: Int64?,
         newestTimestampMs: Int64?
     ) {
         self.eventCount = eventCount

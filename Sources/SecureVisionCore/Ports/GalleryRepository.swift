@@ -10,7 +10,8 @@ public protocol GalleryRepository: Sendable {
     func deletePerson(id: String) async throws -> Bool
     /// Adds an embedding; an embedding with the same person and `sourceDigest` is returned as is (idempotent).
     /// - Throws: ``StoreError`` with code `notFound` if the person does not exist.
-    func addFace(personID: String, vector: [Float], source: String?, sourceDigest: String?) async throws -> FaceEmbedding
+    func addFace(personID: String, vector: [Float], source: String?, sourceDigest: String?) async throws
+        -> FaceEmbedding
     /// Every embedding, for building the in-memory matcher.
     func faces() async throws -> [FaceEmbedding]
 }

@@ -16,7 +16,9 @@ public enum TokenScope: String, Sendable, CaseIterable, Codable, Comparable {
     }
 }
 
-/// A named API token. Only a hash of the secret is stored.
+/// A named API token.
+///
+/// Only a hash of the secret is stored.
 public struct APIToken: Sendable, Hashable, Identifiable {
     public var id: Int64
     public var name: String
@@ -28,8 +30,13 @@ public struct APIToken: Sendable, Hashable, Identifiable {
     public var revokedAtMs: Int64?
 
     public init(
-        id: Int64, name: String, scopes: Set<TokenScope>, secretHash: String, createdAtMs: Int64,
-        lastUsedAtMs: Int64? = nil, revokedAtMs: Int64? = nil
+        id: Int64,
+        name: String,
+        scopes: Set<TokenScope>,
+        secretHash: String,
+        createdAtMs: Int64,
+        lastUsedAtMs: Int64? = nil,
+        revokedAtMs: Int64? = nil
     ) {
         self.id = id
         self.name = name

@@ -14,8 +14,13 @@ public struct AuditEntry: Sendable, Hashable, Identifiable {
     public var clientAddress: String?
 
     public init(
-        id: Int64, timestampMs: Int64, actor: String, action: String, target: String? = nil,
-        detail: String? = nil, clientAddress: String? = nil
+        id: Int64,
+        timestampMs: Int64,
+        actor: String,
+        action: String,
+        target: String? = nil,
+        detail: String? = nil,
+        clientAddress: String? = nil
     ) {
         self.id = id
         self.timestampMs = timestampMs

@@ -30,7 +30,12 @@ public struct FaceEmbedding: Sendable, Hashable, Identifiable {
     public var createdAtMs: Int64
 
     public init(
-        id: Int64, personID: String, vector: [Float], source: String?, sourceDigest: String?, createdAtMs: Int64
+        id: Int64,
+        personID: String,
+        vector: [Float],
+        source: String?,
+        sourceDigest: String?,
+        createdAtMs: Int64
     ) {
         self.id = id
         self.personID = personID

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 
-/// An allow or deny list of plates. The raw values are the earlier version's `matched_list` values.
+/// An allow or deny list of plates.
+///
+/// The raw values are the earlier version's `matched_list` values.
 public enum PlateList: String, Sendable, CaseIterable, Codable {
     case allow = "whitelist"
     case deny = "blacklist"

@@ -19,7 +19,8 @@ struct StatusController<Context: RequestContext> {
             service: SecureVisionVersion.serviceName,
             version: SecureVisionVersion.current,
             wsEnabled: settings.wsEnabled,
-            authEnabled: settings.authEnabled)
+            authEnabled: settings.authEnabled
+        )
     }
 
     @Sendable func health(request: Request, context: Context) async throws -> HealthReport {
@@ -42,6 +43,7 @@ struct StatusController<Context: RequestContext> {
             uptimeSeconds: max(0, (now - dependencies.startedAtMs) / 1000),
             store: store,
             cameras: .init(configured: settings.configuredCameras, online: 0, fps: 0),
-            eventsLast5Min: recent)
+            eventsLast5Min: recent
+        )
     }
 }

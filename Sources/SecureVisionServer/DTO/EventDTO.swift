@@ -28,7 +28,9 @@ public struct EventDTO: ResponseCodable, Sendable, Equatable {
         case cropURL = "crop_url"
     }
 
-    /// The API form of a stored event. Snapshot links go through the event id, never a file path.
+    /// The API form of a stored event.
+    ///
+    /// Snapshot links go through the event id, never a file path.
     public init(_ event: Event) {
         id = event.id
         type = event.type.rawValue
@@ -47,7 +49,9 @@ public struct EventDTO: ResponseCodable, Sendable, Equatable {
         let seconds = Double(ms) / 1000
         let date = Date(timeIntervalSince1970: seconds.rounded(.down))
         var components = Calendar(identifier: .gregorian).dateComponents(
-            in: TimeZone(identifier: "UTC") ?? .current, from: date)
+            in: TimeZone(identifier: "UTC") ?? .current,
+            from: date
+        )
         components.nanosecond = 0
         let millis = Int(((ms % 1000) + 1000) % 1000)
         func pad(_ value: Int?, _ width: Int) -> String {
@@ -62,7 +66,8 @@ public struct EventDTO: ResponseCodable, Sendable, Equatable {
     /// The encoder every event JSON goes through, so the CLI and the API print the same bytes.
     public static func makeEncoder(pretty: Bool = false) -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
 }

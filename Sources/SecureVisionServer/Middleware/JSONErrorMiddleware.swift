@@ -26,7 +26,8 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch {
             context.logger.error(
                 "request failed",
-                metadata: ["path": "\(request.uri.path)", "error": "\(Redaction.redactingCredentials(in: "\(error)"))"])
+                metadata: ["path": "\(request.uri.path)", "error": "\(Redaction.redactingCredentials(in: "\(error)"))"]
+            )
             return Self.response(status: .internalServerError, detail: "internal server error")
         }
     }

@@ -23,7 +23,11 @@ struct CommandRunner {
             .deletingLastPathComponent().deletingLastPathComponent()
         candidates.append(packageRoot.appendingPathComponent(".build/debug/securevision"))
         let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-        return try #require(found, "securevision binary not found in \(candidates.map(\.path))", sourceLocation: sourceLocation)
+        return try #require(
+            found,
+            "securevision binary not found in \(candidates.map(\.path))",
+            sourceLocation: sourceLocation
+        )
     }
 
     /// A clean environment: no `SECUREVISION__` variables leak in from the developer's shell.
@@ -35,7 +39,9 @@ struct CommandRunner {
 
     /// Starts the binary with `arguments` in `directory`; the caller reads and waits.
     static func start(
-        _ arguments: [String], in directory: URL, environment extra: [String: String] = [:]
+        _ arguments: [String],
+        in directory: URL,
+        environment extra: [String: String] = [:]
     ) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = try binary()
@@ -53,7 +59,9 @@ struct CommandRunner {
 
     /// Runs the binary to completion and collects its output.
     static func run(
-        _ arguments: [String], in directory: URL, environment extra: [String: String] = [:]
+        _ arguments: [String],
+        in directory: URL,
+        environment extra: [String: String] = [:]
     ) throws -> Result {
         let (process, out, err) = try start(arguments, in: directory, environment: extra)
         // Read both pipes to the end before waiting, so a chatty child never blocks on a full pipe.
@@ -66,7 +74,8 @@ struct CommandRunner {
         return Result(
             status: process.terminationStatus,
             stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData.value, as: UTF8.self))
+            stderr: String(decoding: errData.value, as: UTF8.self)
+        )
     }
 }
 
