@@ -25,6 +25,6 @@ cat <<MSG
 MSG
 # The demo must not pick up a user's settings by accident: run it from its own directory so
 # no .env is read, and give the flags explicitly.
-mkdir -p "$data_dir"
+mkdir -p -m 700 "$data_dir"
 cd "$data_dir"
 exec "$binary" serve --data-dir "$data_dir" --host "$host" --port "$port"

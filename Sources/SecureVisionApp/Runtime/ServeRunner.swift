@@ -16,6 +16,7 @@ enum ServeRunner {
             logger.debug("configuration", metadata: ["setting": "\(setting)"])
         }
         let store = try StoreOpener.open(configuration)
+        DataDirectoryCheck.warnIfShared(configuration.dataDirectory, logger: logger)
         let startedAt = currentTimeMs()
 
         let retention = RetentionService(
