@@ -2,16 +2,26 @@
 
 public import SecureVisionCore
 
-/// The ports the HTTP server reads through; the App chooses their implementations.
+/// The ports the HTTP server reads and writes through; the App chooses their implementations.
 public struct ServerDependencies: Sendable {
     public var events: any EventRepository
+    public var tokens: any TokenRepository
+    public var audit: any AuditLogRepository
     /// Milliseconds since the Unix epoch; injectable so tests control time.
     public var nowMs: @Sendable () -> Int64
     /// When the process started, for uptime.
     public var startedAtMs: Int64
 
-    public init(events: any EventRepository, nowMs: @escaping @Sendable () -> Int64, startedAtMs: Int64) {
+    public init(
+        events: any EventRepository,
+        tokens: any TokenRepository,
+        audit: any AuditLogRepository,
+        nowMs: @escaping @Sendable () -> Int64,
+        startedAtMs: Int64
+    ) {
         self.events = events
+        self.tokens = tokens
+        self.audit = audit
         self.nowMs = nowMs
         self.startedAtMs = startedAtMs
     }

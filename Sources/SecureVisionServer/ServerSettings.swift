@@ -7,26 +7,58 @@ public struct ServerSettings: Sendable {
     public var host: String
     public var port: Int
     public var wsEnabled: Bool
-    public var authEnabled: Bool
+    /// `SECUREVISION__API__AUTH_TOKEN`, which acts as an admin token; never logged.
+    public var environmentToken: String?
     /// How many cameras are configured, for `/health` until the pipeline reports its own figures.
     public var configuredCameras: Int
+    public var corsOrigins: [String]
+    public var maxBodyBytes: Int
+    public var requestsPerMinute: Int
+    public var authFailuresPerMinute: Int
+    /// What `POST /cleanup` applies, as the retention service does.
+    public var retentionPolicy: RetentionPolicy
 
-    public init(host: String, port: Int, wsEnabled: Bool, authEnabled: Bool, configuredCameras: Int) {
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8000,
+        wsEnabled: Bool = true,
+        environmentToken: String? = nil,
+        configuredCameras: Int = 0,
+        corsOrigins: [String] = [],
+        maxBodyBytes: Int = 10 << 20,
+        requestsPerMinute: Int = 600,
+        authFailuresPerMinute: Int = 10,
+        retentionPolicy: RetentionPolicy = RetentionPolicy(maxAgeDays: 30, maxBytes: 0)
+    ) {
         self.host = host
         self.port = port
         self.wsEnabled = wsEnabled
-        self.authEnabled = authEnabled
+        self.environmentToken = environmentToken
         self.configuredCameras = configuredCameras
+        self.corsOrigins = corsOrigins
+        self.maxBodyBytes = maxBodyBytes
+        self.requestsPerMinute = requestsPerMinute
+        self.authFailuresPerMinute = authFailuresPerMinute
+        self.retentionPolicy = retentionPolicy
     }
 
     /// The server settings of a configuration.
     public init(_ configuration: AppConfiguration) {
+        let api = configuration.api
         self.init(
-            host: configuration.api.host,
-            port: configuration.api.port,
-            wsEnabled: configuration.api.wsEnabled,
-            authEnabled: configuration.api.authEnabled,
-            configuredCameras: configuration.cameras.filter(\.enabled).count
+            host: api.host,
+            port: api.port,
+            wsEnabled: api.wsEnabled,
+            environmentToken: api.authToken,
+            configuredCameras: configuration.cameras.filter(\.enabled).count,
+            corsOrigins: api.corsOrigins,
+            maxBodyBytes: api.maxBodyMB << 20,
+            requestsPerMinute: api.rateLimitPerMinute,
+            authFailuresPerMinute: api.authFailuresPerMinute,
+            retentionPolicy: RetentionPolicy(
+                maxAgeDays: configuration.events.retentionDays,
+                maxBytes: Int64(configuration.events.maxDiskMB) << 20
+            )
         )
     }
 }

@@ -41,9 +41,18 @@ extension EventStore: TokenRepository {
         }
     }
 
-    /// The unrevoked token with this secret hash, or `nil`.
+    /// Whether any token was ever created, revoked ones included.
+    /// - Returns: `true` once the API has been locked with named tokens.
+    /// - Throws: ``StoreError`` if the database cannot be read.
+    public func hasTokens() async throws -> Bool {
+        try await reading { db in
+            try TokenRecord.all().isEmpty(db) == false
+        }
+    }
+
+    /// The unrevoked token whose secret hashes to `secretHash`.
     /// - Parameter secretHash: Hex SHA-256 of the presented secret.
-    /// - Returns: The token, if it exists and is not revoked.
+    /// - Returns: The token, or `nil`.
     /// - Throws: ``StoreError`` if the database cannot be read.
     public func activeToken(secretHash: String) async throws -> APIToken? {
         try await reading { db in

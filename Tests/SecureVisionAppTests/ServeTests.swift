@@ -39,8 +39,10 @@ struct ServeTests {
         throw CancellationError()
     }
 
-    func get(_ url: String) async throws -> (Int, [String: Any]) {
-        let (data, response) = try await URLSession.shared.data(from: try #require(URL(string: url)))
+    func get(_ url: String, token: String? = nil) async throws -> (Int, [String: Any]) {
+        var request = URLRequest(url: try #require(URL(string: url)))
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        let (data, response) = try await URLSession.shared.data(for: request)
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         let body = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
         return (status, body)
@@ -133,5 +135,55 @@ struct ServeTests {
         let text = String(decoding: log.value, as: UTF8.self)
         #expect(text.contains("listening on"))
         #expect(!text.contains(token))
+    }
+
+    @Test("a token made with `token create` works on a real socket until `token revoke`, and both are audited")
+    func tokenLifecycle() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let data = dir.url.appendingPathComponent("data").path
+        let created = try CommandRunner.run(
+            ["token", "create", "--name", "kitchen-tablet", "--scope", "read", "--data-dir", data],
+            in: dir.url
+        )
+        #expect(created.status == 0, "\(created.stderr)")
+        let secret = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(secret.hasPrefix("svt_"))
+        let duplicate = try CommandRunner.run(
+            ["token", "create", "--name", "kitchen-tablet", "--data-dir", data],
+            in: dir.url
+        )
+        #expect(duplicate.status == 1)
+        #expect(duplicate.stderr.contains("already exists"))
+
+        let (process, port, _) = try await startServer(in: dir)
+        defer { if process.isRunning { process.terminate() } }
+        let base = "http://127.0.0.1:\(port)"
+        #expect(try await get(base + "/").1["auth_enabled"] as? Bool == true)
+        #expect(try await get(base + "/events").0 == 401)
+        let (status, _) = try await get(base + "/events", token: secret)
+        #expect(status == 200)
+        #expect(try await get(base + "/audit", token: secret).0 == 403)
+
+        let listed = try CommandRunner.run(["token", "list", "--data-dir", data], in: dir.url)
+        #expect(listed.stdout.contains("kitchen-tablet  read"))
+        #expect(!listed.stdout.contains(secret))
+        let revoked = try CommandRunner.run(["token", "revoke", "kitchen-tablet", "--data-dir", data], in: dir.url)
+        #expect(revoked.status == 0, "\(revoked.stderr)")
+        #expect(try await get(base + "/events", token: secret).0 == 401)
+
+        let admin = try CommandRunner.run(
+            ["token", "create", "--name", "owner", "--scope", "admin", "--data-dir", data],
+            in: dir.url
+        )
+        let adminSecret = admin.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        var request = URLRequest(url: try #require(URL(string: base + "/audit")))
+        request.setValue("Bearer \(adminSecret)", forHTTPHeaderField: "Authorization")
+        let (auditData, _) = try await URLSession.shared.data(for: request)
+        let audit = try #require(try JSONSerialization.jsonObject(with: auditData) as? [[String: Any]])
+        let actions = audit.compactMap { $0["action"] as? String }
+        #expect(actions == ["token.create", "token.revoke", "token.create"])
+        kill(process.processIdentifier, SIGTERM)
+        #expect(try await waitForExit(process, seconds: 15))
     }
 }

@@ -6,12 +6,18 @@ import Synchronization
 /// An in-memory event repository for route tests; the real store is tested in SecureVisionStoreTests.
 final class FakeEventRepository: EventRepository {
     private let state = Mutex<[Event]>([])
+    private let queries = Mutex<[EventQuery]>([])
+    private let files = Mutex<[Int64: [UInt8]]>([:])
     let failing: Bool
 
-    init(events: [Event] = [], failing: Bool = false) {
+    init(events: [Event] = [], snapshots: [Int64: [UInt8]] = [:], failing: Bool = false) {
         state.withLock { $0 = events }
+        files.withLock { $0 = snapshots }
         self.failing = failing
     }
+
+    /// The queries the routes made, to check how they parsed parameters.
+    var lastQuery: EventQuery? { queries.withLock { $0.last } }
 
     private func checkFailure() throws {
         // Carries the kind of detail that must never reach a client.
@@ -37,13 +43,23 @@ final class FakeEventRepository: EventRepository {
 
     func events(matching query: EventQuery) async throws -> EventPage {
         try checkFailure()
+        queries.withLock { $0.append(query) }
         let events = state.withLock { $0 }.sorted { $0.timestampMs > $1.timestampMs }
-        return EventPage(events: Array(events.prefix(query.limit)), nextCursor: nil, totalCount: events.count)
+            .filter { query.types.isEmpty || query.types.contains($0.type) }
+        let page = Array(events.prefix(query.limit))
+        let next =
+            events.count > query.limit ? page.last.map { EventCursor(timestampMs: $0.timestampMs, id: $0.id) } : nil
+        return EventPage(events: page, nextCursor: next, totalCount: events.count)
     }
 
     func event(id: Int64) async throws -> Event? {
         try checkFailure()
         return state.withLock { $0.first { $0.id == id } }
+    }
+
+    func attachment(_ kind: EventAttachment, ofEvent id: Int64) async throws -> [UInt8]? {
+        try checkFailure()
+        return kind == .snapshot ? files.withLock { $0[id] } : nil
     }
 
     func countEvents(since timestampMs: Int64) async throws -> Int {
@@ -53,7 +69,13 @@ final class FakeEventRepository: EventRepository {
 
     func applyRetention(_ policy: RetentionPolicy, nowMs: Int64) async throws -> RetentionResult {
         try checkFailure()
-        return RetentionResult()
+        let cutoff = nowMs - Int64(policy.maxAgeDays) * 86_400_000
+        let removed = state.withLock { events in
+            let before = events.count
+            events.removeAll { $0.timestampMs < cutoff }
+            return before - events.count
+        }
+        return RetentionResult(deletedByAge: removed)
     }
 
     func statistics() async throws -> StoreStatistics {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import SecureVisionCore
@@ -9,32 +10,13 @@ import Testing
 
 @Suite("GET / and /health")
 struct StatusRoutesTests {
-    let now: Int64 = 1_800_000_000_000
-
-    func makeApp(repository: FakeEventRepository, authEnabled: Bool = false) -> some ApplicationProtocol {
-        let settings = ServerSettings(
-            host: "127.0.0.1",
-            port: 0,
-            wsEnabled: true,
-            authEnabled: authEnabled,
-            configuredCameras: 2
-        )
-        let now = self.now
-        let dependencies = ServerDependencies(events: repository, nowMs: { now }, startedAtMs: now - 90_000)
-        return Application(router: buildRouter(settings: settings, dependencies: dependencies))
-    }
-
-    func json(_ buffer: ByteBuffer) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(buffer.readableBytesView)) as? [String: Any])
-    }
-
     @Test("GET / keeps the earlier fields")
     func root() async throws {
-        try await makeApp(repository: FakeEventRepository(), authEnabled: true).test(.router) { client in
+        try await TestServer(environmentToken: "0123456789abcdef-token").application().test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
-                let body = try json(response.body)
+                let body = try jsonObject(response.body)
                 #expect(body["service"] as? String == SecureVisionVersion.serviceName)
                 #expect(body["version"] as? String == SecureVisionVersion.current)
                 #expect(body["ws_enabled"] as? Bool == true)
@@ -45,12 +27,14 @@ struct StatusRoutesTests {
 
     @Test("GET /health reports the store, cameras, uptime and events of the last five minutes")
     func health() async throws {
+        let now: Int64 = 1_800_000_000_000
         let old = Event(id: 1, type: .object, timestampMs: now - 10 * 60_000, cameraID: "a", createdAtMs: now)
         let recent = Event(id: 2, type: .faceMatch, timestampMs: now - 60_000, cameraID: "a", createdAtMs: now)
-        try await makeApp(repository: FakeEventRepository(events: [old, recent])).test(.router) { client in
+        let server = TestServer(events: FakeEventRepository(events: [old, recent]))
+        try await server.application().test(.router) { client in
             try await client.execute(uri: "/health", method: .get) { response in
                 #expect(response.status == .ok)
-                let body = try json(response.body)
+                let body = try jsonObject(response.body)
                 #expect(body["status"] as? String == "ok")
                 #expect(body["uptime_s"] as? Int == 90)
                 #expect(body["events_last_5m"] as? Int == 1)
@@ -64,7 +48,7 @@ struct StatusRoutesTests {
 
     @Test("a failing store degrades /health without leaking paths or SQL")
     func degraded() async throws {
-        try await makeApp(repository: FakeEventRepository(failing: true)).test(.router) { client in
+        try await TestServer(events: FakeEventRepository(failing: true)).application().test(.router) { client in
             try await client.execute(uri: "/health", method: .get) { response in
                 #expect(response.status == .ok)
                 let text = String(decoding: response.body.readableBytesView, as: UTF8.self)
@@ -72,20 +56,25 @@ struct StatusRoutesTests {
                 #expect(!text.contains("/secret/path"))
                 #expect(!text.contains("SQLite"))
             }
+            try await client.execute(uri: "/events", method: .get) { response in
+                #expect(response.status == .internalServerError)
+                let text = String(decoding: response.body.readableBytesView, as: UTF8.self)
+                #expect(text == #"{"detail":"internal server error"}"#)
+            }
         }
     }
 
     @Test("an unknown route is a 404 with a JSON detail")
     func notFound() async throws {
-        try await makeApp(repository: FakeEventRepository()).test(.router) { client in
+        try await TestServer().application().test(.router) { client in
             try await client.execute(uri: "/../../etc/passwd", method: .get) { response in
                 #expect(response.status == .notFound)
-                let body = try json(response.body)
-                #expect(body["detail"] as? String == "Not Found")
+                let value = try jsonObject(response.body)["detail"] as? String
+                #expect(value == "Not Found")
             }
             try await client.execute(uri: "/", method: .delete) { response in
                 #expect([.notFound, .methodNotAllowed].contains(response.status))
-                let detail = try json(response.body)["detail"]
+                let detail = try jsonObject(response.body)["detail"]
                 #expect(detail is String)
             }
         }

@@ -33,7 +33,13 @@ enum ServeRunner {
         let dataDirectory = configuration.dataDirectory
         let http = buildApplication(
             settings: ServerSettings(configuration),
-            dependencies: ServerDependencies(events: store, nowMs: currentTimeMs, startedAtMs: startedAt),
+            dependencies: ServerDependencies(
+                events: store,
+                tokens: store,
+                audit: store,
+                nowMs: currentTimeMs,
+                startedAtMs: startedAt
+            ),
             logger: logger
         ) { host, port in
             let shownHost = host.contains(":") ? "[\(host)]" : host

@@ -11,6 +11,14 @@ public struct APISettings: Sendable, Equatable {
     public var authToken: String?
     /// Must be set explicitly to bind a non-loopback address without a token.
     public var allowUnauthenticatedRemote = false
+    /// Browser origins allowed to call the API from other sites (CORS); empty means none.
+    public var corsOrigins: [String] = []
+    /// The largest request body accepted, in megabytes (413 above it).
+    public var maxBodyMB = 10
+    /// Requests a token may make per minute before it gets 429.
+    public var rateLimitPerMinute = 600
+    /// Failed authentications a client address may make per minute before it gets 429.
+    public var authFailuresPerMinute = 10
 
     public init() {}
 

@@ -95,6 +95,10 @@ public enum ConfigSchema {
             .init("API__WS_ENABLED", \.api.wsEnabled, P<Bool>.bool),
             .init("API__AUTH_TOKEN", \.api.authToken, P<String>.token, secret: true, emptyIsError: true),
             .init("API__ALLOW_UNAUTHENTICATED_REMOTE", \.api.allowUnauthenticatedRemote, P<Bool>.bool),
+            .init("API__CORS_ORIGINS", \.api.corsOrigins, P<[String]>.origins),
+            .init("API__MAX_BODY_MB", \.api.maxBodyMB, P<Int>.int(1...1024)),
+            .init("API__RATE_LIMIT_PER_MINUTE", \.api.rateLimitPerMinute, P<Int>.int(1...1_000_000)),
+            .init("API__AUTH_FAILURES_PER_MINUTE", \.api.authFailuresPerMinute, P<Int>.int(1...10_000)),
         ]
     }
 

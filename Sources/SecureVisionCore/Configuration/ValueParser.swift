@@ -136,3 +136,25 @@ extension ValueParser where Value == String {
         }
     }
 }
+
+extension ValueParser where Value == [String] {
+    /// A comma-separated list of web origins (`https://host[:port]`), each without a path; empty means none.
+    static var origins: ValueParser<[String]> {
+        ValueParser<[String]>(expected: "a comma-separated list of origins such as https://dashboard.example:8443") {
+            text in
+            var result: [String] = []
+            for part in text.split(separator: ",") {
+                let origin = part.trimming(" ")
+                let rest =
+                    origin.hasPrefix("https://")
+                    ? origin.dropFirst(8) : origin.hasPrefix("http://") ? origin.dropFirst(7) : nil
+                // "*" is refused on purpose: the earlier version's `*` let any site read the API.
+                guard let rest, !rest.isEmpty, !rest.contains("/"), !rest.contains("*") else { return nil }
+                result.append(origin.lowercased())
+            }
+            return result
+        } render: {
+            $0.joined(separator: ",")
+        }
+    }
+}

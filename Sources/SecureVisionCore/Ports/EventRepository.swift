@@ -14,6 +14,11 @@ public protocol EventRepository: Sendable {
     /// The event with `id`, or `nil`.
     func event(id: Int64) async throws -> Event?
 
+    /// The JPEG bytes of an event's snapshot or crop, or `nil` when the event has none or the file is gone.
+    ///
+    /// The file is found from the event id only; callers never pass a path.
+    func attachment(_ kind: EventAttachment, ofEvent id: Int64) async throws -> [UInt8]?
+
     /// The number of events with `ts_ms >= since`.
     func countEvents(since timestampMs: Int64) async throws -> Int
 
@@ -78,4 +83,12 @@ public struct StoreStatistics: Sendable, Hashable {
     }
 
     public var totalBytes: Int64 { databaseBytes + fileBytes }
+}
+
+/// Which image of an event.
+public enum EventAttachment: String, Sendable, CaseIterable {
+    /// The full frame.
+    case snapshot
+    /// The face or plate crop.
+    case crop
 }

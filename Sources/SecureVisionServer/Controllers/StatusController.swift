@@ -5,25 +5,27 @@ internal import Logging
 internal import SecureVisionCore
 
 /// `GET /` and `GET /health`: open to everyone, and they reveal nothing private.
-struct StatusController<Context: RequestContext> {
+struct StatusController {
     let settings: ServerSettings
     let dependencies: ServerDependencies
+    let authenticator: Authenticator
 
-    func addRoutes(to router: Router<Context>) {
+    func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/", use: info)
         router.get("/health", use: health)
     }
 
-    @Sendable func info(request: Request, context: Context) async throws -> ServiceInfo {
+    @Sendable func info(request: Request, context: AppRequestContext) async throws -> ServiceInfo {
         ServiceInfo(
             service: SecureVisionVersion.serviceName,
             version: SecureVisionVersion.current,
             wsEnabled: settings.wsEnabled,
-            authEnabled: settings.authEnabled
+            // When the token table cannot be read, say auth is on: requests will be refused anyway.
+            authEnabled: (try? await authenticator.isRequired()) ?? true
         )
     }
 
-    @Sendable func health(request: Request, context: Context) async throws -> HealthReport {
+    @Sendable func health(request: Request, context: AppRequestContext) async throws -> HealthReport {
         let now = dependencies.nowMs()
         var store = HealthReport.Store(ok: true)
         var recent: Int?

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: Apache-2.0
+
+internal import HTTPTypes
+internal import Hummingbird
+
+/// Authenticates every request except the public status routes, before any handler runs.
+struct AuthMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    /// `GET /` and `GET /health` stay open, as in the earlier version: monitors poll them.
+    static let publicPaths: Set<String> = ["/", "/health"]
+
+    let authenticator: Authenticator
+
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        var context = context
+        if request.method == .get && Self.publicPaths.contains(request.uri.path) {
+            return try await next(request, context)
+        }
+        context.principal = try await authenticator.authenticate(
+            authorization: request.headers[.authorization],
+            clientAddress: context.clientAddress
+        )
+        return try await next(request, context)
+    }
+}
