@@ -32,6 +32,8 @@ public func buildRouter(
         .addRoutes(to: router)
     EventsController(dependencies: dependencies).addRoutes(to: router)
     MaintenanceController(settings: settings, dependencies: dependencies).addRoutes(to: router)
+    PlateListsController(dependencies: dependencies).addRoutes(to: router)
+    PeopleController(dependencies: dependencies).addRoutes(to: router)
     return router
 }
 

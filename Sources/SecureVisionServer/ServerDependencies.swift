@@ -7,6 +7,8 @@ public struct ServerDependencies: Sendable {
     public var events: any EventRepository
     public var tokens: any TokenRepository
     public var audit: any AuditLogRepository
+    public var plates: any PlateListRepository
+    public var gallery: any GalleryRepository
     /// Milliseconds since the Unix epoch; injectable so tests control time.
     public var nowMs: @Sendable () -> Int64
     /// When the process started, for uptime.
@@ -16,12 +18,16 @@ public struct ServerDependencies: Sendable {
         events: any EventRepository,
         tokens: any TokenRepository,
         audit: any AuditLogRepository,
+        plates: any PlateListRepository,
+        gallery: any GalleryRepository,
         nowMs: @escaping @Sendable () -> Int64,
         startedAtMs: Int64
     ) {
         self.events = events
         self.tokens = tokens
         self.audit = audit
+        self.plates = plates
+        self.gallery = gallery
         self.nowMs = nowMs
         self.startedAtMs = startedAtMs
     }

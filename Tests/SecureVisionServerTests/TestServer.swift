@@ -14,6 +14,8 @@ struct TestServer {
     let events: FakeEventRepository
     let tokens = FakeTokenRepository()
     let audit = FakeAuditLog()
+    let plates = FakePlateLists()
+    let gallery = FakeGallery()
     let clock = TestClock()
     var settings: ServerSettings
 
@@ -37,6 +39,8 @@ struct TestServer {
             events: events,
             tokens: tokens,
             audit: audit,
+            plates: plates,
+            gallery: gallery,
             nowMs: { [clock] in clock.now },
             startedAtMs: now - 90_000
         )

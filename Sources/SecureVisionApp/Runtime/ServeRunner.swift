@@ -37,6 +37,8 @@ enum ServeRunner {
                 events: store,
                 tokens: store,
                 audit: store,
+                plates: store,
+                gallery: store,
                 nowMs: currentTimeMs,
                 startedAtMs: startedAt
             ),

@@ -23,6 +23,10 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return Self.response(status: error.status, detail: detail, headers: error.headers)
         } catch let error as StoreError where error.code == .notFound {
             return Self.response(status: .notFound, detail: error.message)
+        } catch let error as StoreError where error.code == .conflict {
+            return Self.response(status: .conflict, detail: error.message)
+        } catch let error as StoreError where error.code == .invalidInput {
+            return Self.response(status: .unprocessableContent, detail: error.message)
         } catch {
             context.logger.error(
                 "request failed",

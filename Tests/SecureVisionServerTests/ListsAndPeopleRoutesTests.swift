@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import SecureVisionCore
+import SecureVisionServer
+import Testing
+
+@Suite("Plate list and people routes")
+struct ListsAndPeopleRoutesTests {
+    func json(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
+
+    @Test("add, list and remove plates on the deny and allow lists, each change audited")
+    func plateLists() async throws {
+        let server = TestServer()
+        let writer = try await server.addToken("gate-script", [.write])
+        let reader = try await server.addToken("phone", [.read])
+        try await server.application().test(.router) { client in
+            try await client.execute(
+                uri: "/plate-lists/deny",
+                method: .post,
+                headers: bearer(writer),
+                body: json(#"{"plate": "ab-c 123", "note": "stolen"}"#)
+            ) { response in
+                #expect(response.status == .created)
+                let body = try jsonObject(response.body)
+                #expect(body["plate"] as? String == "ABC123")
+                #expect(body["list"] as? String == "blacklist")
+            }
+            try await client.execute(
+                uri: "/plate-lists/blacklist",
+                method: .post,
+                headers: bearer(writer),
+                body: json(#"{"plate": "ABC123"}"#)
+            ) { #expect($0.status == .conflict) }
+            try await client.execute(
+                uri: "/plate-lists/allow",
+                method: .post,
+                headers: bearer(writer),
+                body: json(#"{"plate": "FAM1LY"}"#)
+            ) { #expect($0.status == .created) }
+            try await client.execute(
+                uri: "/plate-lists/allow",
+                method: .post,
+                headers: bearer(reader),
+                body: json(#"{"plate": "X1"}"#)
+            ) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/plate-lists", method: .get, headers: bearer(reader)) { response in
+                let body = try jsonObject(response.body)
+                #expect((body["blacklist"] as? [[String: Any]])?.first?["plate"] as? String == "ABC123")
+                #expect((body["whitelist"] as? [[String: Any]])?.first?["plate"] as? String == "FAM1LY")
+            }
+            try await client.execute(uri: "/plate-lists/deny/abc123", method: .delete, headers: bearer(writer)) {
+                #expect($0.status == .noContent)
+            }
+            try await client.execute(uri: "/plate-lists/deny/ABC123", method: .delete, headers: bearer(writer)) {
+                #expect($0.status == .notFound)
+            }
+            try await client.execute(uri: "/plate-lists/deny", method: .get, headers: bearer(reader)) { response in
+                let entries = try jsonArray(response.body)
+                #expect(entries.isEmpty)
+            }
+        }
+        let actions = try await server.audit.auditEntries(limit: 10).map(\.action)
+        #expect(actions == ["plate_list.remove", "plate_list.add", "plate_list.add"])
+    }
+
+    @Test(
+        "bad plate requests get a clear 4xx",
+        arguments: [
+            ("/plate-lists/greylist", #"{"plate": "ABC123"}"#, HTTPResponse.Status.notFound),
+            ("/plate-lists/deny", #"{"plate": "A"}"#, .unprocessableContent),
+            ("/plate-lists/deny", #"{"plate": "ÅBC<script>"}"#, .unprocessableContent),
+            ("/plate-lists/deny", #"{"plate": 5}"#, .badRequest),
+            ("/plate-lists/deny", #"not json"#, .badRequest),
+            ("/plate-lists/deny", #"{}"#, .badRequest),
+        ]
+    )
+    func badPlates(uri: String, body: String, status: HTTPResponse.Status) async throws {
+        try await TestServer().application().test(.router) { client in
+            try await client.execute(uri: uri, method: .post, body: json(body)) { response in
+                #expect(response.status == status)
+                let detail = try jsonObject(response.body)["detail"]
+                #expect(detail is String)
+            }
+        }
+    }
+
+    @Test("list and delete people, audited")
+    func people() async throws {
+        let server = TestServer()
+        _ = try await server.gallery.upsertPerson(id: "john_doe", displayName: "John")
+        try await server.application().test(.router) { client in
+            try await client.execute(uri: "/people", method: .get) { response in
+                let people = try jsonArray(response.body)
+                #expect(people.first?["id"] as? String == "john_doe")
+                #expect(people.first?["face_count"] as? Int == 1)
+            }
+            try await client.execute(uri: "/people/john_doe", method: .delete) { #expect($0.status == .noContent) }
+            try await client.execute(uri: "/people/john_doe", method: .delete) { #expect($0.status == .notFound) }
+        }
+        #expect(try await server.audit.auditEntries(limit: 5).map(\.action) == ["person.delete"])
+    }
+}
