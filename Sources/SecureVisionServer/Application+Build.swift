@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 public import Hummingbird
+internal import HummingbirdWebSocket
 public import Logging
 
 /// Builds the router with every route and middleware; tests build the same one.
@@ -34,6 +35,8 @@ public func buildRouter(
     MaintenanceController(settings: settings, dependencies: dependencies).addRoutes(to: router)
     PlateListsController(dependencies: dependencies).addRoutes(to: router)
     PeopleController(dependencies: dependencies).addRoutes(to: router)
+    StreamController(settings: settings, dependencies: dependencies, authenticator: authenticator)
+        .addRoutes(to: router)
     return router
 }
 
@@ -53,6 +56,7 @@ public func buildApplication(
     let router = buildRouter(settings: settings, dependencies: dependencies)
     return Application(
         router: router,
+        server: .http1WebSocketUpgrade(webSocketRouter: router),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "SecureVision"),
         onServerRunning: { channel in
             let address = channel.localAddress

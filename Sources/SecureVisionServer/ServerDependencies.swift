@@ -9,6 +9,8 @@ public struct ServerDependencies: Sendable {
     public var audit: any AuditLogRepository
     public var plates: any PlateListRepository
     public var gallery: any GalleryRepository
+    /// Live events for `WS /stream`.
+    public var broadcaster: EventBroadcaster
     /// Milliseconds since the Unix epoch; injectable so tests control time.
     public var nowMs: @Sendable () -> Int64
     /// When the process started, for uptime.
@@ -20,6 +22,7 @@ public struct ServerDependencies: Sendable {
         audit: any AuditLogRepository,
         plates: any PlateListRepository,
         gallery: any GalleryRepository,
+        broadcaster: EventBroadcaster,
         nowMs: @escaping @Sendable () -> Int64,
         startedAtMs: Int64
     ) {
@@ -28,6 +31,7 @@ public struct ServerDependencies: Sendable {
         self.audit = audit
         self.plates = plates
         self.gallery = gallery
+        self.broadcaster = broadcaster
         self.nowMs = nowMs
         self.startedAtMs = startedAtMs
     }

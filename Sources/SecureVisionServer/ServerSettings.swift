@@ -17,6 +17,10 @@ public struct ServerSettings: Sendable {
     public var authFailuresPerMinute: Int
     /// What `POST /cleanup` applies, as the retention service does.
     public var retentionPolicy: RetentionPolicy
+    /// How long a `/stream` client has to send its auth message.
+    public var streamAuthTimeout: Duration = .seconds(5)
+    /// Events a `/stream` client may have waiting before it is disconnected as too slow.
+    public var streamQueueSize = 256
 
     public init(
         host: String = "127.0.0.1",

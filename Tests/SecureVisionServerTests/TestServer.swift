@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import HummingbirdWebSocket
 import SecureVisionCore
 import SecureVisionServer
 import Synchronization
@@ -16,6 +17,7 @@ struct TestServer {
     let audit = FakeAuditLog()
     let plates = FakePlateLists()
     let gallery = FakeGallery()
+    let broadcaster = EventBroadcaster()
     let clock = TestClock()
     var settings: ServerSettings
 
@@ -41,10 +43,14 @@ struct TestServer {
             audit: audit,
             plates: plates,
             gallery: gallery,
+            broadcaster: broadcaster,
             nowMs: { [clock] in clock.now },
             startedAtMs: now - 90_000
         )
-        return Application(router: buildRouter(settings: settings, dependencies: dependencies))
+        let router = buildRouter(settings: settings, dependencies: dependencies)
+        return Application(
+            router: router, server: .http1WebSocketUpgrade(webSocketRouter: router),
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)))
     }
 
     /// Stores a named token and returns its secret.

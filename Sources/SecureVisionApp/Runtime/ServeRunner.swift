@@ -16,6 +16,9 @@ enum ServeRunner {
             logger.debug("configuration", metadata: ["setting": "\(setting)"])
         }
         let store = try StoreOpener.open(configuration)
+        // Every appended event reaches live subscribers once it is committed.
+        let broadcaster = EventBroadcaster()
+        let events = PublishingEventRepository(base: store, broadcaster: broadcaster)
         DataDirectoryCheck.warnIfShared(configuration.dataDirectory, logger: logger)
         let startedAt = currentTimeMs()
 
@@ -34,11 +37,12 @@ enum ServeRunner {
         let http = buildApplication(
             settings: ServerSettings(configuration),
             dependencies: ServerDependencies(
-                events: store,
+                events: events,
                 tokens: store,
                 audit: store,
                 plates: store,
                 gallery: store,
+                broadcaster: broadcaster,
                 nowMs: currentTimeMs,
                 startedAtMs: startedAt
             ),

@@ -1,19 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 
 public import Hummingbird
+public import HummingbirdWebSocket
 public import NIOCore
 internal import SecureVisionCore
 
 /// The request context of every route: the client's address and, once authenticated, who it is.
-public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
+public struct AppRequestContext: RequestContext, RemoteAddressRequestContext, WebSocketRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let remoteAddress: SocketAddress?
+    /// Where the `/stream` route leaves its handler for the upgrade.
+    public let webSocket: WebSocketHandlerReference<AppRequestContext>
     /// Set by ``AuthMiddleware`` before any protected route runs.
     public var principal: Principal?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
+        webSocket = .init()
         principal = nil
     }
 
