@@ -49,8 +49,10 @@ struct TestServer {
         )
         let router = buildRouter(settings: settings, dependencies: dependencies)
         return Application(
-            router: router, server: .http1WebSocketUpgrade(webSocketRouter: router),
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+            router: router,
+            server: .http1WebSocketUpgrade(webSocketRouter: router),
+            configuration: .init(address: .hostname("127.0.0.1", port: 0))
+        )
     }
 
     /// Stores a named token and returns its secret.
