@@ -60,12 +60,19 @@ extension EventStore {
                 sum(EventRecord.Columns.fileBytes)
             )
             let row = try Row.fetchOne(db, request)
+            let byType = EventRecord.select(EventRecord.Columns.type, count(EventRecord.Columns.id))
+                .group(EventRecord.Columns.type)
+            var counts: [EventType: Int] = [:]
+            for typeRow in try Row.fetchAll(db, byType) {
+                counts[EventType(rawValue: typeRow[0])] = typeRow[1]
+            }
             return StoreStatistics(
                 eventCount: row?[0] ?? 0,
                 databaseBytes: try Self.liveDatabaseBytes(db),
                 fileBytes: row?[3] ?? 0,
                 oldestTimestampMs: row?[1],
-                newestTimestampMs: row?[2]
+                newestTimestampMs: row?[2],
+                countsByType: counts
             )
         }
     }

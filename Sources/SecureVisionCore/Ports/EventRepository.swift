@@ -67,14 +67,18 @@ public struct StoreStatistics: Sendable, Hashable {
     public var fileBytes: Int64
     public var oldestTimestampMs: Int64?
     public var newestTimestampMs: Int64?
+    /// Events per type, for `/stats` and `/metrics`.
+    public var countsByType: [EventType: Int]
 
     public init(
         eventCount: Int,
         databaseBytes: Int64,
         fileBytes: Int64,
         oldestTimestampMs: Int64?,
-        newestTimestampMs: Int64?
+        newestTimestampMs: Int64?,
+        countsByType: [EventType: Int] = [:]
     ) {
+        self.countsByType = countsByType
         self.eventCount = eventCount
         self.databaseBytes = databaseBytes
         self.fileBytes = fileBytes

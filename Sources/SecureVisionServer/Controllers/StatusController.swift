@@ -13,6 +13,7 @@ struct StatusController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/", use: info)
         router.get("/health", use: health)
+        router.get("/openapi.json") { _, _ in try JSONResponse.make(OpenAPIDocument.make()) }
     }
 
     @Sendable func info(request: Request, context: AppRequestContext) async throws -> ServiceInfo {

@@ -7,8 +7,9 @@ internal import Hummingbird
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
-    /// `GET /` and `GET /health` stay open, as in the earlier version: monitors poll them.
-    static let publicPaths: Set<String> = ["/", "/health"]
+    /// `GET /` and `GET /health` stay open, as in the earlier version (monitors poll them), and so
+    /// does the API description, which holds no data.
+    static let publicPaths: Set<String> = ["/", "/health", "/openapi.json"]
 
     let authenticator: Authenticator
 

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: Apache-2.0
+
+internal import SecureVisionCore
+
+/// Every HTTP route of the server, documented.
+enum APIRoutes {
+    static func ref(_ name: String) -> JSONValue { .object(["$ref": .string("#/components/schemas/\(name)")]) }
+    static func array(_ name: String) -> JSONValue { .object(["type": "array", "items": ref(name)]) }
+    static let jpeg: JSONValue = .object(["content": "image/jpeg"])
+
+    static let eventID = RouteDoc.Parameter.path("id", "integer", "The event id.")
+    static let listName = RouteDoc.Parameter.path("list", "string", "allow (whitelist) or deny (blacklist).")
+
+    static let all: [RouteDoc] = [
+        RouteDoc(
+            method: "get",
+            path: "/",
+            summary: "Service name, version and whether auth is on.",
+            success: (200, ref("ServiceInfo"))
+        ),
+        RouteDoc(
+            method: "get",
+            path: "/health",
+            summary: "Store, cameras and recent events.",
+            success: (200, ref("Health"))
+        ),
+        RouteDoc(
+            method: "get",
+            path: "/openapi.json",
+            summary: "This document.",
+            success: (200, .object(["type": "object"]))
+        ),
+        RouteDoc(
+            method: "get",
+            path: "/events",
+            summary: "Events, newest first. Paging: X-Total-Count and X-Next-Cursor response headers.",
+            scope: .read,
+            parameters: [
+                .query("type", "string", "Comma-separated event types."), .query("camera", "string", "Camera id."),
+                .query("person_id", "string", "Recognised person."), .query("plate", "string", "Cleaned plate text."),
+                .query("matched_list", "string", "whitelist or blacklist."),
+                .query("since", "integer", "Earliest ts_ms, inclusive."),
+                .query("until", "integer", "Latest ts_ms, inclusive."),
+                .query("limit", "integer", "1-1000, default 100."),
+                .query("cursor", "string", "X-Next-Cursor of the previous page."),
+            ],
+            success: (200, array("Event")),
+            errors: [422]
+        ),
+        RouteDoc(
+            method: "get",
+            path: "/events/{id}",
+            summary: "One event.",
+            scope: .read,
+            parameters: [eventID],
+            success: (200, ref("Event")),
+            errors: [404, 422]
+        ),
+        RouteDoc(
+            method: "get",
+            path: "/events/{id}/snapshot.jpg",
+            summary: "The event's full-frame JPEG.",
+            scope: .read,
+            parameters: [eventID],
+            success: (200, jpeg),
+            errors: [404, 422]
+        ),
+        RouteDoc(
+            method: "get",
+            path: "/events/{id}/crop.jpg",
+            summary: "The event's face or plate crop.",
+            scope: .read,
+            parameters: [eventID],
+            success: (200, jpeg),
+            errors: [404, 422]
+        ),
+        RouteDoc(
+            method: "get",
+            path: "/faces/{id}",
+            summary: "A face event (earlier path).",
+            scope: .read,
+            parameters: [eventID],
+            success: (200, ref("Event")),
+            errors: [404, 422]
+        ),
+        RouteDoc(
+            method: "get",
+            path: "/plates/{id}",
+            summary: "A plate event (earlier path).",
+            scope: .read,
+            parameters: [eventID],
+            success: (200, ref("Event")),
+            errors: [404, 422]
+        ),
+        RouteDoc(
+            method: "post",
+            path: "/cleanup",
+            summary: "Apply retention now.",
+            scope: .write,
+            success: (200, ref("CleanupResult"))
+        ),
+        RouteDoc(
+            method: "get",
+            path: "/audit",
+            summary: "The newest audit log entries.",
+            scope: .admin,
+            parameters: [.query("limit", "integer", "1-1000, default 100.")],
+            success: (200, array("AuditEntry")),
+            errors: [422]
+        ),
+        RouteDoc(
+            method: "get",
+            path: "/plate-lists",
+            summary: "Both plate lists.",
+            scope: .read,
+            success: (200, ref("PlateLists"))
+        ),
+        RouteDoc(
+            method: "get",
+            path: "/plate-lists/{list}",
+            summary: "One plate list.",
+            scope: .read,
+            parameters: [listName],
+            success: (200, array("PlateListEntry")),
+            errors: [404]
+        ),
+        RouteDoc(
+            method: "post",
+            path: "/plate-lists/{list}",
+            summary: "Add a plate.",
+            scope: .write,
+            parameters: [listName],
+            requestSchema: "PlateListAdd",
+            success: (201, ref("PlateListEntry")),
+            errors: [400, 404, 409, 413, 422]
+        ),
+        RouteDoc(
+            method: "delete",
+            path: "/plate-lists/{list}/{plate}",
+            summary: "Remove a plate.",
+            scope: .write,
+            parameters: [listName, .path("plate", "string", "The plate text.")],
+            success: (204, nil),
+            errors: [404, 422]
+        ),
+        RouteDoc(
+            method: "get",
+            path: "/people",
+            summary: "Enrolled people.",
+            scope: .read,
+            success: (200, array("Person"))
+        ),
+        RouteDoc(
+            method: "delete",
+            path: "/people/{id}",
+            summary: "Delete a person and their faces.",
+            scope: .write,
+            parameters: [.path("id", "string", "The person id.")],
+            success: (204, nil),
+            errors: [404]
+        ),
+        RouteDoc(
+            method: "get",
+            path: "/stats",
+            summary: "Counts and sizes.",
+            scope: .read,
+            success: (200, .object(["type": "object"]))
+        ),
+        RouteDoc(
+            method: "get",
+            path: "/metrics",
+            summary: "Prometheus text format.",
+            scope: .read,
+            success: (200, .object(["content": "text/plain"]))
+        ),
+        RouteDoc(
+            method: "get",
+            path: "/stream",
+            summary:
+                "WebSocket of live events. Authenticate with the Authorization header or a first message {\"type\":\"auth\",\"token\":...} within 5 s; {\"type\":\"subscribe\",\"types\":[],\"cameras\":[]} filters; other text is answered {\"type\":\"pong\",\"data\":...}.",
+            scope: .read,
+            success: (101, nil)
+        ),
+    ]
+}
