@@ -21,6 +21,7 @@ PACKAGES=(
     python3-pip
     python3-venv
     unzip
+    openssl
 )
 
 say() { printf 'install-deps: %s\n' "$*"; }

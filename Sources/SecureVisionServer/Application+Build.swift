@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
 public import Hummingbird
-internal import HummingbirdWebSocket
 public import Logging
 
 /// Builds the router with every route and middleware; tests build the same one.
@@ -48,16 +47,17 @@ public func buildRouter(
 ///   - logger: The logger for requests and server events.
 ///   - onServerRunning: Called with the bound address once the socket listens (port 0 picks a free port).
 /// - Returns: The application.
+/// - Throws: ``ServerStartupError`` when the TLS certificate or key cannot be loaded.
 public func buildApplication(
     settings: ServerSettings,
     dependencies: ServerDependencies,
     logger: Logger,
     onServerRunning: @escaping @Sendable (_ host: String, _ port: Int) async -> Void = { _, _ in }
-) -> some ApplicationProtocol {
+) throws -> some ApplicationProtocol {
     let router = buildRouter(settings: settings, dependencies: dependencies)
     return Application(
         router: router,
-        server: .http1WebSocketUpgrade(webSocketRouter: router),
+        server: try TLSServerBuilder.make(router: router, tls: settings.tls),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "SecureVision"),
         onServerRunning: { channel in
             let address = channel.localAddress

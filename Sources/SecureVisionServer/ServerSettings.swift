@@ -21,6 +21,19 @@ public struct ServerSettings: Sendable {
     public var streamAuthTimeout: Duration = .seconds(5)
     /// Events a `/stream` client may have waiting before it is disconnected as too slow.
     public var streamQueueSize = 256
+    /// PEM certificate chain and key; when set the server speaks only HTTPS and WSS.
+    public var tls: TLSFiles?
+
+    /// The files of built-in TLS.
+    public struct TLSFiles: Sendable, Hashable {
+        public var certificatePath: String
+        public var privateKeyPath: String
+
+        public init(certificatePath: String, privateKeyPath: String) {
+            self.certificatePath = certificatePath
+            self.privateKeyPath = privateKeyPath
+        }
+    }
 
     public init(
         host: String = "127.0.0.1",
@@ -64,5 +77,8 @@ public struct ServerSettings: Sendable {
                 maxBytes: Int64(configuration.events.maxDiskMB) << 20
             )
         )
+        if let certificate = api.tlsCertPath, let key = api.tlsKeyPath {
+            tls = TLSFiles(certificatePath: certificate, privateKeyPath: key)
+        }
     }
 }

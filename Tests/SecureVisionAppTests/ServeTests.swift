@@ -27,7 +27,7 @@ struct ServeTests {
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             let text = String(decoding: log.value, as: UTF8.self)
-            if let range = text.range(of: #"listening on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
+            if let range = text.range(of: #"listening on https?://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
                 let port = Int(text[range].split(separator: ":").last ?? "") ?? 0
                 return (process, port, log)
             }
@@ -185,5 +185,53 @@ struct ServeTests {
         #expect(actions == ["token.create", "token.revoke", "token.create"])
         kill(process.processIdentifier, SIGTERM)
         #expect(try await waitForExit(process, seconds: 15))
+    }
+
+    @Test("with a certificate and key it serves HTTPS only; a bad key file stops startup with its name")
+    func tls() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let cert = dir.url.appendingPathComponent("cert.pem").path
+        let key = dir.url.appendingPathComponent("key.pem").path
+        let openssl = try CommandRunner.runTool(
+            "/usr/bin/openssl",
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1",
+                "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+            ]
+        )
+        #expect(openssl.status == 0, "\(openssl.stderr)")
+        let environment = ["SECUREVISION__API__TLS_CERT_PATH": cert, "SECUREVISION__API__TLS_KEY_PATH": key]
+        let (process, port, log) = try await startServer(in: dir, environment: environment)
+        defer { if process.isRunning { process.terminate() } }
+        #expect(String(decoding: log.value, as: UTF8.self).contains("listening on https://127.0.0.1:\(port)"))
+
+        let secure = try CommandRunner.runTool(
+            "/usr/bin/curl",
+            ["-sS", "--cacert", cert, "https://127.0.0.1:\(port)/health"]
+        )
+        #expect(secure.status == 0, "\(secure.stderr)")
+        #expect(secure.stdout.contains("\"status\":\"ok\""))
+        let plain = try CommandRunner.runTool("/usr/bin/curl", ["-sS", "-m", "5", "http://127.0.0.1:\(port)/health"])
+        #expect(!plain.stdout.contains("\"status\""), "plain HTTP must not be answered")
+        kill(process.processIdentifier, SIGTERM)
+        #expect(try await waitForExit(process, seconds: 15))
+
+        try Data("not a key".utf8).write(to: URL(fileURLWithPath: key))
+        let refused = try CommandRunner.run(
+            ["serve", "--port", "0", "--data-dir", dir.url.appendingPathComponent("data").path],
+            in: dir.url,
+            environment: environment
+        )
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("cannot load the TLS private key \(key)"))
+
+        let half = try CommandRunner.run(
+            ["check-config"],
+            in: dir.url,
+            environment: ["SECUREVISION__API__TLS_CERT_PATH": cert]
+        )
+        #expect(half.status == 2)
+        #expect(half.stderr.contains("SECUREVISION__API__TLS_KEY_PATH: is required when the other TLS file is set"))
     }
 }

@@ -3,6 +3,7 @@
 internal import ArgumentParser
 internal import Logging
 internal import SecureVisionCore
+internal import SecureVisionServer
 
 /// `securevision serve`: run the server until SIGTERM or SIGINT.
 struct ServeCommand: AsyncParsableCommand {
@@ -36,6 +37,9 @@ struct ServeCommand: AsyncParsableCommand {
             try await ServeRunner.run(loaded, logger: logger)
         } catch let exit as ExitCode {
             throw exit
+        } catch let error as ServerStartupError {
+            StandardError.write("securevision: \(error.message)")
+            throw ExitStatus.invalidConfiguration
         } catch {
             logger.critical("server failed", metadata: ["error": "\(error)"])
             throw ExitStatus.failure

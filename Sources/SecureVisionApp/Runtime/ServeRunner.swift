@@ -34,7 +34,8 @@ enum ServeRunner {
         )
 
         let dataDirectory = configuration.dataDirectory
-        let http = buildApplication(
+        let scheme = configuration.api.tlsCertPath == nil ? "http" : "https"
+        let http = try buildApplication(
             settings: ServerSettings(configuration),
             dependencies: ServerDependencies(
                 events: events,
@@ -50,7 +51,7 @@ enum ServeRunner {
         ) { host, port in
             let shownHost = host.contains(":") ? "[\(host)]" : host
             logger.notice(
-                "SecureVision \(SecureVisionVersion.current) listening on http://\(shownHost):\(port)",
+                "SecureVision \(SecureVisionVersion.current) listening on \(scheme)://\(shownHost):\(port)",
                 metadata: ["data_dir": "\(dataDirectory)", "auth": "\(configuration.api.authEnabled)"]
             )
         }

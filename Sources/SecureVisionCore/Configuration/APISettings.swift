@@ -19,6 +19,10 @@ public struct APISettings: Sendable, Equatable {
     public var rateLimitPerMinute = 600
     /// Failed authentications a client address may make per minute before it gets 429.
     public var authFailuresPerMinute = 10
+    /// A PEM certificate chain; with ``tlsKeyPath`` the server speaks HTTPS and WSS only.
+    public var tlsCertPath: String?
+    /// The PEM private key of ``tlsCertPath``.
+    public var tlsKeyPath: String?
 
     public init() {}
 

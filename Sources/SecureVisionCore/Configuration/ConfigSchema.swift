@@ -99,6 +99,8 @@ public enum ConfigSchema {
             .init("API__MAX_BODY_MB", \.api.maxBodyMB, P<Int>.int(1...1024)),
             .init("API__RATE_LIMIT_PER_MINUTE", \.api.rateLimitPerMinute, P<Int>.int(1...1_000_000)),
             .init("API__AUTH_FAILURES_PER_MINUTE", \.api.authFailuresPerMinute, P<Int>.int(1...10_000)),
+            .init("API__TLS_CERT_PATH", \.api.tlsCertPath, P<String>.string),
+            .init("API__TLS_KEY_PATH", \.api.tlsKeyPath, P<String>.string),
         ]
     }
 

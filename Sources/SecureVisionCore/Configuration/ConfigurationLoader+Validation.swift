@@ -30,6 +30,11 @@ extension ConfigurationLoader {
                 )
             }
 
+            if (api.tlsCertPath == nil) != (api.tlsKeyPath == nil) {
+                let missing = api.tlsCertPath == nil ? "API__TLS_CERT_PATH" : "API__TLS_KEY_PATH"
+                add(missing, nil, "is required when the other TLS file is set", "a PEM file path")
+            }
+
             if let url = config.events.dbURL, SQLiteURL.path(of: url) == nil {
                 let problem =
                     url.hasPrefix("postgres") ? "PostgreSQL is not supported by this version" : "is not a SQLite URL"

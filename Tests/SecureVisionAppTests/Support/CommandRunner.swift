@@ -57,13 +57,36 @@ struct CommandRunner {
         return (process, out, err)
     }
 
+    /// Runs another program (openssl, curl) to completion and collects its output.
+    static func runTool(_ path: String, _ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.environment = environment()
+        return try collect(process)
+    }
+
     /// Runs the binary to completion and collects its output.
     static func run(
         _ arguments: [String],
         in directory: URL,
         environment extra: [String: String] = [:]
     ) throws -> Result {
-        let (process, out, err) = try start(arguments, in: directory, environment: extra)
+        let process = Process()
+        process.executableURL = try binary()
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = environment(extra)
+        return try collect(process)
+    }
+
+    private static func collect(_ process: Process) throws -> Result {
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
         // Read both pipes to the end before waiting, so a chatty child never blocks on a full pipe.
         let errData = LockedData()
         let errReader = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
