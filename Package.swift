@@ -61,6 +61,29 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // C++ over OpenCV 4.6 (core, imgproc, imgcodecs, dnn, objdetect) and dlib, behind an extern "C" header.
+        // Headers come through the symlink Sources/CVisionKit/opencv4 -> /usr/include/opencv4, and only
+        // the modules used are linked (pkg-config opencv4 would link all 57).
+        .target(
+            name: "CVisionKit",
+            cxxSettings: [.headerSearchPath("opencv4")],
+            linkerSettings: [
+                .linkedLibrary("opencv_core"),
+                .linkedLibrary("opencv_imgproc"),
+                .linkedLibrary("opencv_imgcodecs"),
+                .linkedLibrary("opencv_dnn"),
+                .linkedLibrary("opencv_objdetect"),
+                .linkedLibrary("dlib"),
+                .linkedLibrary("blas"),
+                .linkedLibrary("lapack"),
+            ]
+        ),
+        // Faces, objects, plates, motion, gallery matching and enrolment: Core + CVisionKit only.
+        .target(
+            name: "SecureVisionDetection",
+            dependencies: ["SecureVisionCore", "CVisionKit"],
+            swiftSettings: swiftSettings
+        ),
         // Composition root: configuration files, commands, the ServiceGroup.
         .target(
             name: "SecureVisionApp",
@@ -68,6 +91,7 @@ let package = Package(
                 "SecureVisionCore",
                 "SecureVisionStore",
                 "SecureVisionServer",
+                "SecureVisionDetection",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -86,6 +110,17 @@ let package = Package(
             name: "StoreCrashWriter",
             dependencies: ["SecureVisionCore", "SecureVisionStore"],
             path: "Tests/Fixtures/StoreCrashWriter",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "DetectionBenchmark",
+            dependencies: ["SecureVisionCore", "SecureVisionDetection"],
+            path: "Benchmarks/DetectionBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SecureVisionDetectionTests",
+            dependencies: ["SecureVisionCore", "SecureVisionDetection"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -126,5 +161,6 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

@@ -22,6 +22,16 @@ PACKAGES=(
     python3-venv
     unzip
     openssl
+    # Detection: OpenCV 4.6 DNN and dlib, with OpenBLAS so dlib's embedding takes ~16 ms, not ~250.
+    libopencv-dev
+    libdlib-dev
+    libopenblas0-pthread
+    libblas-dev
+    liblapack-dev
+    # Test images (opencv-doc, darknet) and clips cut with the ffmpeg CLI.
+    opencv-doc
+    darknet
+    ffmpeg
 )
 
 say() { printf 'install-deps: %s\n' "$*"; }
