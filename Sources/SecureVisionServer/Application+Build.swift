@@ -33,7 +33,7 @@ public func buildRouter(
     EventsController(dependencies: dependencies).addRoutes(to: router)
     MaintenanceController(settings: settings, dependencies: dependencies).addRoutes(to: router)
     PlateListsController(dependencies: dependencies).addRoutes(to: router)
-    PeopleController(dependencies: dependencies).addRoutes(to: router)
+    PeopleController(settings: settings, dependencies: dependencies).addRoutes(to: router)
     StatsController(dependencies: dependencies).addRoutes(to: router)
     StreamController(settings: settings, dependencies: dependencies, authenticator: authenticator)
         .addRoutes(to: router)

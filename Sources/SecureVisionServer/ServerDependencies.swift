@@ -11,6 +11,8 @@ public struct ServerDependencies: Sendable {
     public var gallery: any GalleryRepository
     /// Live events for `WS /stream`.
     public var broadcaster: EventBroadcaster
+    /// Face enrolment and recognition of uploads; `nil` when the face models are not loaded (503).
+    public var faces: (any FaceService)?
     /// Milliseconds since the Unix epoch; injectable so tests control time.
     public var nowMs: @Sendable () -> Int64
     /// When the process started, for uptime.
@@ -23,6 +25,7 @@ public struct ServerDependencies: Sendable {
         plates: any PlateListRepository,
         gallery: any GalleryRepository,
         broadcaster: EventBroadcaster,
+        faces: (any FaceService)? = nil,
         nowMs: @escaping @Sendable () -> Int64,
         startedAtMs: Int64
     ) {
@@ -32,6 +35,7 @@ public struct ServerDependencies: Sendable {
         self.plates = plates
         self.gallery = gallery
         self.broadcaster = broadcaster
+        self.faces = faces
         self.nowMs = nowMs
         self.startedAtMs = startedAtMs
     }

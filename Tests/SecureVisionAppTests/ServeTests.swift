@@ -234,4 +234,44 @@ struct ServeTests {
         #expect(half.status == 2)
         #expect(half.stderr.contains("SECUREVISION__API__TLS_KEY_PATH: is required when the other TLS file is set"))
     }
+
+    @Test(
+        "a real upload enrols a face with the real models, a face-free photo is refused, and recognition finds the person"
+    )
+    func faceUploads() async throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let testData = root.appendingPathComponent("test-data")
+        let models = root.appendingPathComponent("models").path
+        let obama = try Data(contentsOf: testData.appendingPathComponent("obama.jpg"))
+        let obama2 = try Data(contentsOf: testData.appendingPathComponent("obama2.jpg"))
+        let coffee = try Data(contentsOf: testData.appendingPathComponent("coffee.png"))
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let (process, port, _) = try await startServer(in: dir, environment: ["SECUREVISION__MODELS_DIR": models])
+        defer { if process.isRunning { process.terminate() } }
+        let base = "http://127.0.0.1:\(port)"
+
+        func post(_ path: String, _ body: Data) async throws -> (Int, [String: Any]) {
+            var request = URLRequest(url: try #require(URL(string: base + path)))
+            request.httpMethod = "POST"
+            request.setValue("image/jpeg", forHTTPHeaderField: "Content-Type")
+            let (data, response) = try await URLSession.shared.upload(for: request, from: body)
+            let json = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+            return ((response as? HTTPURLResponse)?.statusCode ?? 0, json)
+        }
+
+        let (added, _) = try await post("/people/obama/faces?name=Barack", obama)
+        #expect(added == 201)
+        let (refused, reason) = try await post("/people/obama/faces", coffee)
+        #expect(refused == 422)
+        #expect(reason["detail"] as? String == "no face found")
+        let (status, recognized) = try await post("/faces/recognize", obama2)
+        #expect(status == 200)
+        let faces = try #require(recognized["faces"] as? [[String: Any]])
+        #expect(faces.count == 1)
+        #expect(faces.first?["person_id"] as? String == "obama")
+        kill(process.processIdentifier, SIGTERM)
+        #expect(try await waitForExit(process, seconds: 15))
+    }
 }

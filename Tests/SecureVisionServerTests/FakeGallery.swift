@@ -66,3 +66,28 @@ final class FakeGallery: GalleryRepository {
 
     func faces() async throws -> [FaceEmbedding] { [] }
 }
+
+/// A face service that answers from the first byte of the image, for route tests.
+final class FakeFaceService: FaceService {
+    func enrollFace(personID: String, displayName: String?, image: [UInt8], source: String) async throws
+        -> FaceEnrollmentOutcome
+    {
+        switch image.first {
+        case 0: .rejected(reason: "upload: no face found")
+        case 2: .rejected(reason: "upload: 2 faces found, expected one")
+        case 9: .alreadyEnrolled
+        default: .added
+        }
+    }
+
+    func recognizeFaces(in image: [UInt8]) async throws -> [RecognizedFace] {
+        guard image.first != 0 else { throw FaceImageError("the image cannot be decoded") }
+        let detection = FaceDetection(box: BoundingBox(x1: 1, y1: 2, x2: 3, y2: 4), score: 0.9, landmarks: [])
+        return [
+            RecognizedFace(
+                detection: detection,
+                match: FaceMatch(personID: "ann", similarity: 0.7, nearestPersonID: "ann")
+            )
+        ]
+    }
+}

@@ -104,3 +104,59 @@ struct ListsAndPeopleRoutesTests {
         #expect(try await server.audit.auditEntries(limit: 5).map(\.action) == ["person.delete"])
     }
 }
+
+@Suite("Face upload routes")
+struct FaceUploadRoutesTests {
+    func image(_ first: UInt8) -> ByteBuffer { ByteBuffer(bytes: [first, 0xD8, 0xFF]) }
+
+    @Test("an upload enrols a face (201), repeats are 200, and rejections are 422 with the reason")
+    func enroll() async throws {
+        let server = TestServer()
+        try await server.application().test(.router) { client in
+            try await client.execute(uri: "/people/ann/faces?name=Ann", method: .post, body: image(1)) { response in
+                #expect(response.status == .created)
+                let body = try jsonObject(response.body)
+                #expect(body["outcome"] as? String == "added")
+                #expect(body["person_id"] as? String == "ann")
+            }
+            try await client.execute(uri: "/people/ann/faces", method: .post, body: image(9)) { response in
+                #expect(response.status == .ok)
+            }
+            for (first, reason) in [(UInt8(0), "no face found"), (2, "2 faces found, expected one")] {
+                try await client.execute(uri: "/people/ann/faces", method: .post, body: image(first)) { response in
+                    #expect(response.status == .unprocessableContent)
+                    let detail = try jsonObject(response.body)["detail"] as? String
+                    #expect(detail == reason)
+                }
+            }
+            try await client.execute(uri: "/people/ann/faces", method: .post) { response in
+                #expect(response.status == .unprocessableContent)
+            }
+            try await client.execute(uri: "/people/..%2Fetc/faces", method: .post, body: image(1)) { response in
+                #expect(response.status == .unprocessableContent)
+            }
+        }
+        #expect(try await server.audit.auditEntries(limit: 5).map(\.action) == ["person.enroll", "person.enroll"])
+    }
+
+    @Test("recognize returns faces with identities; undecodable is 422; no models is 503")
+    func recognize() async throws {
+        try await TestServer().application().test(.router) { client in
+            try await client.execute(uri: "/faces/recognize", method: .post, body: image(1)) { response in
+                let faces = try jsonObject(response.body)["faces"] as? [[String: Any]]
+                #expect(faces?.first?["person_id"] as? String == "ann")
+                #expect((faces?.first?["box"] as? [String: Any])?["x2"] as? Double == 3)
+            }
+            try await client.execute(uri: "/faces/recognize", method: .post, body: image(0)) { response in
+                #expect(response.status == .unprocessableContent)
+            }
+        }
+        var noModels = TestServer()
+        noModels.faces = nil
+        try await noModels.application().test(.router) { client in
+            try await client.execute(uri: "/faces/recognize", method: .post, body: image(1)) { response in
+                #expect(response.status == .serviceUnavailable)
+            }
+        }
+    }
+}

@@ -20,6 +20,7 @@ struct TestServer {
     let broadcaster = EventBroadcaster()
     let clock = TestClock()
     var settings: ServerSettings
+    var faces: (any FaceService)? = FakeFaceService()
 
     init(
         events: FakeEventRepository = FakeEventRepository(),
@@ -44,6 +45,7 @@ struct TestServer {
             plates: plates,
             gallery: gallery,
             broadcaster: broadcaster,
+            faces: faces,
             nowMs: { [clock] in clock.now },
             startedAtMs: now - 90_000
         )

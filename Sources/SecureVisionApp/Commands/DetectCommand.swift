@@ -18,8 +18,8 @@ struct DetectCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "The directory holding the model files (scripts/fetch-models.sh).")
-    var models = "models"
+    @Option(help: "The directory holding the model files (default: SECUREVISION__MODELS_DIR, ./models).")
+    var models: String?
 
     @Flag(help: "Print one JSON object per image per line.")
     var json = false
@@ -60,7 +60,7 @@ struct DetectCommand: AsyncParsableCommand {
                 normalizer: normalizer
             )
             return try StillImageAnalyzer(
-                models: ModelFiles(directory: models),
+                models: ModelFiles(directory: models ?? configuration.modelsDirectory),
                 face: configuration.face,
                 plates: configuration.plates,
                 gallery: gallery,

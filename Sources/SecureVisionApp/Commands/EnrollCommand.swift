@@ -26,8 +26,8 @@ struct EnrollCommand: AsyncParsableCommand {
     @Option(help: "Enrol the images given as arguments for this person id.")
     var person: String?
 
-    @Option(help: "The directory holding the model files (scripts/fetch-models.sh).")
-    var models = "models"
+    @Option(help: "The directory holding the model files (default: SECUREVISION__MODELS_DIR, ./models).")
+    var models: String?
 
     @Argument(help: "Images of the person given with --person.")
     var images: [String] = []
@@ -49,7 +49,10 @@ struct EnrollCommand: AsyncParsableCommand {
         let store = try StoreOpener.open(configuration)
         let results: [Enroller.FileResult]
         do {
-            let faces = try FaceRecognizer(models: ModelFiles(directory: models), settings: configuration.face)
+            let faces = try FaceRecognizer(
+                models: ModelFiles(directory: models ?? configuration.modelsDirectory),
+                settings: configuration.face
+            )
             let enroller = Enroller(
                 gallery: store,
                 detector: faces.detector,

@@ -34,6 +34,7 @@ enum ServeRunner {
         )
 
         let dataDirectory = configuration.dataDirectory
+        let faces = FaceServiceLoader.load(configuration, gallery: store, logger: logger)
         let scheme = configuration.api.tlsCertPath == nil ? "http" : "https"
         let http = try buildApplication(
             settings: ServerSettings(configuration),
@@ -44,6 +45,7 @@ enum ServeRunner {
                 plates: store,
                 gallery: store,
                 broadcaster: broadcaster,
+                faces: faces,
                 nowMs: currentTimeMs,
                 startedAtMs: startedAt
             ),

@@ -10,6 +10,8 @@ public enum LogLevel: String, Sendable, CaseIterable, Codable {
 /// Build one with ``ConfigurationLoader``; every value in it has passed validation.
 public struct AppConfiguration: Sendable, Equatable {
     public var dataDirectory = "./data"
+    /// Where the model files are (`make models` puts them in `./models`).
+    public var modelsDirectory = "./models"
     public var logLevel = LogLevel.info
     public var video = VideoSettings()
     public var face = FaceSettings()

@@ -20,6 +20,7 @@ public enum ConfigSchema {
         typealias P = ValueParser
         return [
             .init("DATA_DIR", \.dataDirectory, P<String>.string),
+            .init("MODELS_DIR", \.modelsDirectory, P<String>.string),
             .init("LOG_LEVEL", \.logLevel, P<LogLevel>.oneOf(LogLevel.self)),
 
             .init("VIDEO__SOURCE__TYPE", \.video.sourceType, P<SourceType>.oneOf(SourceType.self)),

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-internal import Foundation
+public import Foundation
 public import SecureVisionCore
 
 /// Adds people's faces to the gallery from image files.
@@ -109,6 +109,40 @@ public struct Enroller: Sendable {
         return results
     }
 
+    /// One image made ready for the gallery: its embedding and digest, or why it cannot be used.
+    public enum PreparedImage: Sendable {
+        case face(vector: [Float], digest: String)
+        case unusable(Outcome)
+    }
+
+    /// Decodes an image given as bytes (an upload), finds exactly one face and embeds it.
+    ///
+    /// Blocking native work: call it from a thread that may block, not from the cooperative pool.
+    /// - Parameters:
+    ///   - imageData: The encoded image.
+    ///   - source: A name for the image in messages, such as the uploaded file name.
+    /// - Returns: The embedding, or the rejection with its reason.
+    public func prepare(imageData: Data, source: String) -> PreparedImage {
+        switch prepare(imageData, name: source) {
+        case .success(let (vector, digest)): .face(vector: vector, digest: digest)
+        case .failure(let rejection): .unusable(rejection.outcome)
+        }
+    }
+
+    /// Stores a prepared face for `personID`, creating the person (named `displayName`) when new.
+    /// - Returns: `.added`, or `.alreadyEnrolled` when this image was enrolled for the person before.
+    /// - Throws: A store error.
+    public func store(vector: [Float], digest: String, personID: String, displayName: String?, source: String)
+        async throws -> Outcome
+    {
+        let existing = try await gallery.faces().contains { $0.personID == personID && $0.sourceDigest == digest }
+        if try await !gallery.people().contains(where: { $0.id == personID }) {
+            _ = try await gallery.upsertPerson(id: personID, displayName: displayName ?? personID)
+        }
+        _ = try await gallery.addFace(personID: personID, vector: vector, source: source, sourceDigest: digest)
+        return existing ? .alreadyEnrolled : .added
+    }
+
     private struct Rejection: Error {
         var outcome: Outcome
     }
@@ -120,6 +154,11 @@ public struct Enroller: Sendable {
         } catch {
             return .failure(Rejection(outcome: .failed("\(file): cannot be read")))
         }
+        return prepare(data, name: file)
+    }
+
+    /// Decodes `data`, finds exactly one face and embeds it; blocking native work.
+    private func prepare(_ data: Data, name file: String) -> Result<([Float], String), Rejection> {
         do {
             let image = try ImageCodec.decode(data)
             let faces = try detector.detect(in: image, minFaceSize: minFaceSize)

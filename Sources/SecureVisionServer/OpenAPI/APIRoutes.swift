@@ -151,6 +151,26 @@ enum APIRoutes {
             success: (200, array("Person"))
         ),
         RouteDoc(
+            method: "post",
+            path: "/people/{id}/faces",
+            summary:
+                "Enrol a face: the body is a JPEG or PNG with exactly one face; ?name= names a new person; 422 with the reason otherwise.",
+            scope: .write,
+            parameters: [
+                .path("id", "string", "The person id."), .query("name", "string", "Display name of a new person."),
+            ],
+            success: (201, ref("Enrollment")),
+            errors: [413, 422, 503]
+        ),
+        RouteDoc(
+            method: "post",
+            path: "/faces/recognize",
+            summary: "Find and identify the faces in an uploaded JPEG or PNG.",
+            scope: .read,
+            success: (200, ref("Recognition")),
+            errors: [413, 422, 503]
+        ),
+        RouteDoc(
             method: "delete",
             path: "/people/{id}",
             summary: "Delete a person and their faces.",

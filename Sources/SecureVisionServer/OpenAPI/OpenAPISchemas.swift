@@ -61,6 +61,16 @@ enum OpenAPISchemas {
             "whitelist": .object(["type": "array", "items": APIRoutes.ref("PlateListEntry")]),
             "blacklist": .object(["type": "array", "items": APIRoutes.ref("PlateListEntry")]),
         ]),
+        "Enrollment": object(["person_id": string, "outcome": string], required: ["person_id", "outcome"]),
+        "Recognition": object([
+            "faces": .object([
+                "type": "array",
+                "items": object([
+                    "box": .object(["type": "object"]), "score": .object(["type": "number"]),
+                    "person_id": nullableString, "similarity": .object(["type": "number"]),
+                ]),
+            ])
+        ]),
         "Person": object(
             ["id": string, "display_name": string, "face_count": integer, "created_at": string],
             required: ["id", "display_name", "face_count", "created_at"]
