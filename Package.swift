@@ -61,6 +61,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // FFmpeg's C libraries; shim.h wraps the macros Swift cannot import.
+        .systemLibrary(
+            name: "CFFmpeg",
+            pkgConfig: "libavformat",
+            providers: [
+                .apt(["libavformat-dev", "libavcodec-dev", "libavdevice-dev", "libavutil-dev", "libswscale-dev"])
+            ]
+        ),
+        // Frame sources for every camera kind, reconnecting with backoff: Core + CFFmpeg only.
+        .target(
+            name: "SecureVisionCapture",
+            dependencies: ["SecureVisionCore", "CFFmpeg"],
+            swiftSettings: swiftSettings
+        ),
         // C++ over OpenCV 4.6 (core, imgproc, imgcodecs, dnn, objdetect) and dlib, behind an extern "C" header.
         // Headers come through the symlink Sources/CVisionKit/opencv4 -> /usr/include/opencv4, and only
         // the modules used are linked (pkg-config opencv4 would link all 57).
@@ -92,6 +106,7 @@ let package = Package(
                 "SecureVisionStore",
                 "SecureVisionServer",
                 "SecureVisionDetection",
+                "SecureVisionCapture",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -110,6 +125,17 @@ let package = Package(
             name: "StoreCrashWriter",
             dependencies: ["SecureVisionCore", "SecureVisionStore"],
             path: "Tests/Fixtures/StoreCrashWriter",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "CaptureBenchmark",
+            dependencies: ["SecureVisionCore", "SecureVisionCapture"],
+            path: "Benchmarks/CaptureBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SecureVisionCaptureTests",
+            dependencies: ["SecureVisionCore", "SecureVisionCapture"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

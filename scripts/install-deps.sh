@@ -28,6 +28,19 @@ PACKAGES=(
     libopenblas0-pthread
     libblas-dev
     liblapack-dev
+    # Capture: FFmpeg's libraries (libavdevice for V4L2) and, for the tests, a real RTSP server
+    # (gst-rtsp-server through Debian's python3-gi).
+    libavformat-dev
+    libavcodec-dev
+    libavdevice-dev
+    libavutil-dev
+    libswscale-dev
+    gstreamer1.0-rtsp
+    gir1.2-gst-rtsp-server-1.0
+    python3-gi
+    gstreamer1.0-plugins-base
+    gstreamer1.0-plugins-good
+    gstreamer1.0-plugins-bad
     # Test images (opencv-doc, darknet) and clips cut with the ffmpeg CLI.
     opencv-doc
     darknet

@@ -11,7 +11,8 @@ public struct SecureVisionCommand: AsyncParsableCommand {
         version: SecureVisionVersion.current,
         subcommands: [
             ServeCommand.self, CheckConfigCommand.self, EventsCommand.self, MigrateCommand.self,
-            BackupCommand.self, TokenCommand.self, EnrollCommand.self, DetectCommand.self, VersionCommand.self,
+            BackupCommand.self, TokenCommand.self, EnrollCommand.self, DetectCommand.self, ProbeCommand.self,
+            VersionCommand.self,
         ],
         defaultSubcommand: ServeCommand.self
     )
