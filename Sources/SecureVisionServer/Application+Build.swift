@@ -35,6 +35,7 @@ public func buildRouter(
     PlateListsController(dependencies: dependencies).addRoutes(to: router)
     PeopleController(settings: settings, dependencies: dependencies).addRoutes(to: router)
     StatsController(dependencies: dependencies).addRoutes(to: router)
+    CamerasController(settings: settings, dependencies: dependencies).addRoutes(to: router)
     StreamController(settings: settings, dependencies: dependencies, authenticator: authenticator)
         .addRoutes(to: router)
     return router

@@ -13,6 +13,10 @@ public struct ServerDependencies: Sendable {
     public var broadcaster: EventBroadcaster
     /// Face enrolment and recognition of uploads; `nil` when the face models are not loaded (503).
     public var faces: (any FaceService)?
+    /// Capture state and counters of the running cameras.
+    public var cameras: (any CameraStatusProvider)?
+    /// The newest frame of each camera.
+    public var latestFrames: (any LatestFrameProvider)?
     /// Milliseconds since the Unix epoch; injectable so tests control time.
     public var nowMs: @Sendable () -> Int64
     /// When the process started, for uptime.
@@ -26,6 +30,8 @@ public struct ServerDependencies: Sendable {
         gallery: any GalleryRepository,
         broadcaster: EventBroadcaster,
         faces: (any FaceService)? = nil,
+        cameras: (any CameraStatusProvider)? = nil,
+        latestFrames: (any LatestFrameProvider)? = nil,
         nowMs: @escaping @Sendable () -> Int64,
         startedAtMs: Int64
     ) {
@@ -36,6 +42,8 @@ public struct ServerDependencies: Sendable {
         self.gallery = gallery
         self.broadcaster = broadcaster
         self.faces = faces
+        self.cameras = cameras
+        self.latestFrames = latestFrames
         self.nowMs = nowMs
         self.startedAtMs = startedAtMs
     }

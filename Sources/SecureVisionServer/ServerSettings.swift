@@ -9,8 +9,10 @@ public struct ServerSettings: Sendable {
     public var wsEnabled: Bool
     /// `SECUREVISION__API__AUTH_TOKEN`, which acts as an admin token; never logged.
     public var environmentToken: String?
-    /// How many cameras are configured, for `/health` until the pipeline reports its own figures.
+    /// How many cameras are configured and enabled.
     public var configuredCameras: Int
+    /// The configured cameras, for `GET /cameras`; only their redacted locations are ever sent.
+    public var cameras: [CameraSettings] = []
     public var corsOrigins: [String]
     public var maxBodyBytes: Int
     public var requestsPerMinute: Int
@@ -77,6 +79,7 @@ public struct ServerSettings: Sendable {
                 maxBytes: Int64(configuration.events.maxDiskMB) << 20
             )
         )
+        cameras = configuration.cameras
         if let certificate = api.tlsCertPath, let key = api.tlsKeyPath {
             tls = TLSFiles(certificatePath: certificate, privateKeyPath: key)
         }

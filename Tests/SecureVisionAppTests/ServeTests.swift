@@ -48,6 +48,12 @@ struct ServeTests {
         return (status, body)
     }
 
+    func getArray(_ url: String) async throws -> (Int, [[String: Any]]) {
+        let (data, response) = try await URLSession.shared.data(from: try #require(URL(string: url)))
+        let body = (try? JSONSerialization.jsonObject(with: data)) as? [[String: Any]] ?? []
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, body)
+    }
+
     func waitForExit(_ process: Process, seconds: Double) async throws -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning && Date() < deadline {
@@ -74,8 +80,18 @@ struct ServeTests {
         #expect(healthStatus == 200)
         #expect(health["status"] as? String == "ok")
         #expect((health["store"] as? [String: Any])?["ok"] as? Bool == true)
-        #expect((health["store"] as? [String: Any])?["events"] as? Int == 0)
-        #expect(health["events_last_5m"] as? Int == 0)
+        // With no configuration the earlier default camera, USB device 0, is configured; this machine
+        // has none, so it is reported offline, and that is the only event.
+        #expect((health["cameras"] as? [String: Any])?["configured"] as? Int == 1)
+        #expect((health["cameras"] as? [String: Any])?["online"] as? Int == 0)
+        var events: [[String: Any]] = []
+        for _ in 0..<50 {
+            events = try await getArray("http://127.0.0.1:\(port)/events").1
+            if !events.isEmpty { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(events.map { $0["type"] as? String } == ["camera_offline"])
+        #expect(events.first?["frame_source_id"] as? String == "default")
 
         let (missingStatus, missing) = try await get("http://127.0.0.1:\(port)/no-such-route")
         #expect(missingStatus == 404)
@@ -273,5 +289,85 @@ struct ServeTests {
         #expect(faces.first?["person_id"] as? String == "obama")
         kill(process.processIdentifier, SIGTERM)
         #expect(try await waitForExit(process, seconds: 15))
+    }
+
+    @Test(
+        "cameras run in serve: a file camera comes online with frames, a dead RTSP camera is offline with its reason, both stored as events, no password anywhere"
+    )
+    func camerasInServe() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let clip = dir.url.appendingPathComponent("clip.mp4").path
+        let ffmpeg = try CommandRunner.runTool(
+            "/usr/bin/ffmpeg",
+            [
+                "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=15", "-t", "2",
+                "-c:v", "libx264", "-pix_fmt", "yuv420p", clip,
+            ]
+        )
+        #expect(ffmpeg.status == 0, "\(ffmpeg.stderr)")
+        let config = try dir.file(
+            "cameras.yaml",
+            """
+            cameras:
+              - id: driveway
+                type: file
+                url: \(clip)
+                loop: true
+                fps_target: 5
+              - id: gate
+                type: rtsp
+                url: rtsp://admin:hunter2@127.0.0.1:9/stream
+            """
+        )
+        let (process, port, log) = try await startServer(in: dir, extraArguments: ["--config", config.path])
+        defer { if process.isRunning { process.terminate() } }
+        let base = "http://127.0.0.1:\(port)"
+
+        var cameras: [[String: Any]] = []
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            let (data, _) = try await URLSession.shared.data(from: try #require(URL(string: base + "/cameras")))
+            cameras = (try? JSONSerialization.jsonObject(with: data)) as? [[String: Any]] ?? []
+            let driveway = cameras.first { $0["id"] as? String == "driveway" }
+            let gate = cameras.first { $0["id"] as? String == "gate" }
+            if driveway?["state"] as? String == "online", (driveway?["frames_analysed"] as? Int ?? 0) > 2,
+                gate?["state"] as? String == "offline"
+            {
+                break
+            }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        let driveway = try #require(cameras.first { $0["id"] as? String == "driveway" })
+        let gate = try #require(cameras.first { $0["id"] as? String == "gate" })
+        #expect(driveway["state"] as? String == "online")
+        #expect(driveway["width"] as? Int == 640)
+        #expect(driveway["codec"] as? String == "h264")
+        #expect(gate["state"] as? String == "offline")
+        #expect(gate["location"] as? String == "rtsp://<redacted>@127.0.0.1:9/stream")
+
+        let (jpeg, response) = try await URLSession.shared.data(
+            from: try #require(URL(string: base + "/cameras/driveway/latest.jpg"))
+        )
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        #expect(Array(jpeg.prefix(2)) == [0xFF, 0xD8])
+        let (_, health) = try await get(base + "/health")
+        #expect((health["cameras"] as? [String: Any])?["online"] as? Int == 1)
+
+        kill(process.processIdentifier, SIGTERM)
+        #expect(try await waitForExit(process, seconds: 15))
+        let events = try CommandRunner.run(
+            ["events", "--json", "--data-dir", dir.url.appendingPathComponent("data").path],
+            in: dir.url
+        )
+        let stored = try #require(try JSONSerialization.jsonObject(with: Data(events.stdout.utf8)) as? [[String: Any]])
+        let online = stored.filter { $0["type"] as? String == "camera_online" }
+        let offline = stored.filter { $0["type"] as? String == "camera_offline" }
+        #expect(online.map { $0["frame_source_id"] as? String } == ["driveway"])
+        #expect(offline.map { $0["frame_source_id"] as? String } == ["gate"], "a graceful stop is not an outage")
+        let reason = (offline.first?["payload"] as? [String: Any])?["reason"] as? String
+        #expect(reason?.contains("refused") == true)
+        let everything = String(decoding: log.value, as: UTF8.self) + events.stdout
+        #expect(!everything.contains("hunter2"))
     }
 }

@@ -43,13 +43,17 @@ struct FileSourceTests {
         for await frame in capture.frames { frames.append(frame) }
         let elapsed = clock.now - start
         await states.finished()
-        // 2 s of 30 fps video selected at 10 fps, paced in real time.
-        #expect((18...21).contains(frames.count))
+        // 2 s of 30 fps video selected at 10 fps, paced in real time. On a loaded machine the consumer
+        // may miss its turn and the keep-newest buffer drops a frame; those are counted, never lost silently.
+        let dropped = Int(capture.statistics.framesDropped)
+        #expect((18...21).contains(frames.count + dropped))
+        #expect(frames.count >= 12)
         #expect(elapsed > .milliseconds(1700) && elapsed < .milliseconds(3500))
         let times = frames.compactMap(\.presentationTime)
         #expect(times.count == frames.count)
         #expect(zip(times, times.dropFirst()).allSatisfy { $0 < $1 })
-        #expect(zip(frames, frames.dropFirst()).allSatisfy { $0.sequence + 1 == $1.sequence })
+        #expect(zip(frames, frames.dropFirst()).allSatisfy { $0.sequence < $1.sequence })
+        #expect(Int(frames.last?.sequence ?? 0) - Int(frames.first?.sequence ?? 0) + 1 <= frames.count + dropped)
         #expect(zip(frames, frames.dropFirst()).allSatisfy { $0.captureTimeMs <= $1.captureTimeMs })
         let first = try #require(frames.first)
         #expect(first.cameraID == "file")
@@ -62,7 +66,7 @@ struct FileSourceTests {
         #expect(states.all.last?.reason == "end of file")
         let statistics = capture.statistics
         #expect(statistics.framesDecoded == 60)
-        #expect(statistics.framesAnalysed == UInt64(frames.count))
+        #expect(statistics.framesAnalysed == UInt64(frames.count + dropped))
         #expect(statistics.codec == "h264")
         #expect(statistics.resolution == PixelSize(width: 640, height: 360))
     }

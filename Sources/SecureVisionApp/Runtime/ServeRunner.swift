@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 internal import Logging
+internal import SecureVisionCapture
 internal import SecureVisionCore
 internal import SecureVisionServer
 internal import SecureVisionStore
@@ -35,6 +36,16 @@ enum ServeRunner {
 
         let dataDirectory = configuration.dataDirectory
         let faces = FaceServiceLoader.load(configuration, gallery: store, logger: logger)
+        let captureGroup = CaptureGroup()
+        let latestFrames = LatestFrames()
+        let cameras = CameraService(
+            cameras: configuration.cameras,
+            video: configuration.video,
+            group: captureGroup,
+            latestFrames: latestFrames,
+            events: events,
+            logger: logger
+        )
         let scheme = configuration.api.tlsCertPath == nil ? "http" : "https"
         let http = try buildApplication(
             settings: ServerSettings(configuration),
@@ -46,6 +57,8 @@ enum ServeRunner {
                 gallery: store,
                 broadcaster: broadcaster,
                 faces: faces,
+                cameras: captureGroup,
+                latestFrames: latestFrames,
                 nowMs: currentTimeMs,
                 startedAtMs: startedAt
             ),
@@ -63,6 +76,7 @@ enum ServeRunner {
             configuration: ServiceGroupConfiguration(
                 services: [
                     .init(service: retention),
+                    .init(service: cameras),
                     .init(service: http),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],

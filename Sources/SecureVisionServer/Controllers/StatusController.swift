@@ -26,6 +26,13 @@ struct StatusController {
         )
     }
 
+    private func cameraFigures() -> HealthReport.Cameras {
+        let statistics = dependencies.cameras?.allCameraStatistics() ?? []
+        let online = statistics.filter { $0.state == .online }
+        let fps = online.reduce(0) { $0 + $1.currentFPS }
+        return .init(configured: settings.configuredCameras, online: online.count, fps: (fps * 10).rounded() / 10)
+    }
+
     @Sendable func health(request: Request, context: AppRequestContext) async throws -> HealthReport {
         let now = dependencies.nowMs()
         var store = HealthReport.Store(ok: true)
@@ -45,7 +52,7 @@ struct StatusController {
             version: SecureVisionVersion.current,
             uptimeSeconds: max(0, (now - dependencies.startedAtMs) / 1000),
             store: store,
-            cameras: .init(configured: settings.configuredCameras, online: 0, fps: 0),
+            cameras: cameraFigures(),
             eventsLast5Min: recent
         )
     }

@@ -181,6 +181,22 @@ enum APIRoutes {
         ),
         RouteDoc(
             method: "get",
+            path: "/cameras",
+            summary: "Configured cameras with state, fps, resolution, last frame and counters.",
+            scope: .read,
+            success: (200, .object(["type": "array", "items": .object(["type": "object"])]))
+        ),
+        RouteDoc(
+            method: "get",
+            path: "/cameras/{id}/latest.jpg",
+            summary: "The camera's newest frame.",
+            scope: .read,
+            parameters: [.path("id", "string", "The camera id.")],
+            success: (200, jpeg),
+            errors: [404]
+        ),
+        RouteDoc(
+            method: "get",
             path: "/stats",
             summary: "Counts and sizes.",
             scope: .read,
