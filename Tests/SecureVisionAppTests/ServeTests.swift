@@ -353,6 +353,11 @@ struct ServeTests {
         #expect(Array(jpeg.prefix(2)) == [0xFF, 0xD8])
         let (_, health) = try await get(base + "/health")
         #expect((health["cameras"] as? [String: Any])?["online"] as? Int == 1)
+        let (metricsData, _) = try await URLSession.shared.data(from: try #require(URL(string: base + "/metrics")))
+        let metrics = String(decoding: metricsData, as: UTF8.self)
+        #expect(metrics.contains("securevision_camera_up{camera=\"driveway\"} 1\n"))
+        #expect(metrics.contains("securevision_camera_up{camera=\"gate\"} 0\n"))
+        #expect(metrics.contains("# TYPE securevision_camera_frames_decoded_total counter"))
 
         kill(process.processIdentifier, SIGTERM)
         #expect(try await waitForExit(process, seconds: 15))

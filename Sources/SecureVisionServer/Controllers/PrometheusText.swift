@@ -6,7 +6,17 @@ struct PrometheusText {
 
     /// Appends one gauge family with its samples.
     mutating func gauge(_ name: String, _ help: String, _ samples: [([String: String], Double)]) {
-        output += "# HELP \(name) \(help)\n# TYPE \(name) gauge\n"
+        family(name, help, type: "gauge", samples)
+    }
+
+    /// Appends one counter family (a value that only grows while the process runs).
+    mutating func counter(_ name: String, _ help: String, _ samples: [([String: String], Double)]) {
+        family(name, help, type: "counter", samples)
+    }
+
+    private mutating func family(_ name: String, _ help: String, type: String, _ samples: [([String: String], Double)])
+    {
+        output += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
         for (labels, value) in samples {
             let rendered = labels.sorted { $0.key < $1.key }.map { "\($0.key)=\"\(Self.escape($0.value))\"" }
             output += name + (rendered.isEmpty ? "" : "{" + rendered.joined(separator: ",") + "}")

@@ -101,6 +101,37 @@ struct StatsController {
             "Plates on the allow and deny lists.",
             PlateList.allCases.map { (["list": $0.rawValue], Double(figures.plates[$0] ?? 0)) }
         )
+        let cameras = dependencies.cameras?.allCameraStatistics() ?? []
+        func perCamera(_ value: (CaptureStatistics) -> Double) -> [([String: String], Double)] {
+            cameras.map { (["camera": $0.cameraID], value($0)) }
+        }
+        text.gauge(
+            "securevision_camera_up",
+            "1 when the camera delivers frames.",
+            perCamera { $0.state == .online ? 1 : 0 }
+        )
+        text.gauge("securevision_camera_fps", "Frames decoded per second.", perCamera(\.currentFPS))
+        text.counter(
+            "securevision_camera_frames_decoded_total",
+            "Frames decoded.",
+            perCamera { Double($0.framesDecoded) }
+        )
+        text.counter(
+            "securevision_camera_frames_analysed_total",
+            "Frames handed to analysis.",
+            perCamera { Double($0.framesAnalysed) }
+        )
+        text.counter(
+            "securevision_camera_frames_dropped_total",
+            "Frames dropped because analysis was behind.",
+            perCamera { Double($0.framesDropped) }
+        )
+        text.counter(
+            "securevision_camera_decode_errors_total",
+            "Corrupt packets and decode errors skipped.",
+            perCamera { Double($0.decodeErrors) }
+        )
+        text.counter("securevision_camera_reconnects_total", "Reconnect attempts.", perCamera { Double($0.reconnects) })
         text.gauge(
             "securevision_websocket_clients",
             "Connected /stream clients.",
