@@ -51,10 +51,12 @@ test-scripts:
 demo: deps models build
 	@bash scripts/demo.sh "$(BIN_DIR)/securevision"
 
-# Benchmarks run in release; see BENCHMARKS.md for the method and the machine.
+# Benchmarks run in release and print markdown tables; BENCHMARKS.md records them with the method.
 bench: deps models test-data
 	$(SWIFT) build -c release --product DetectionBenchmark
+	$(SWIFT) build -c release --product CaptureBenchmark
 	"$$($(SWIFT) build -c release --show-bin-path)/DetectionBenchmark" .
+	CAPTURE_BENCHMARK="$$($(SWIFT) build -c release --show-bin-path)/CaptureBenchmark" bash scripts/bench-capture.sh 2
 
 clean:
 	rm -rf .build demo-data

@@ -27,4 +27,4 @@ MSG
 # no .env is read, and give the flags explicitly.
 mkdir -p -m 700 "$data_dir"
 cd "$data_dir"
-exec "$binary" serve --data-dir "$data_dir" --host "$host" --port "$port"
+SECUREVISION__MODELS_DIR="$repo_root/models" exec "$binary" serve --data-dir "$data_dir" --host "$host" --port "$port"
