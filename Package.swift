@@ -98,6 +98,12 @@ let package = Package(
             dependencies: ["SecureVisionCore", "CVisionKit"],
             swiftSettings: swiftSettings
         ),
+        // Tracking, consensus, cooldown, event building, inference scheduling, motion gating: Core only.
+        .target(
+            name: "SecureVisionPipeline",
+            dependencies: ["SecureVisionCore"],
+            swiftSettings: swiftSettings
+        ),
         // Composition root: configuration files, commands, the ServiceGroup.
         .target(
             name: "SecureVisionApp",
@@ -147,6 +153,11 @@ let package = Package(
         .testTarget(
             name: "SecureVisionDetectionTests",
             dependencies: ["SecureVisionCore", "SecureVisionDetection"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SecureVisionPipelineTests",
+            dependencies: ["SecureVisionCore", "SecureVisionPipeline"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
