@@ -107,6 +107,7 @@ struct ConfigurationLoaderTests {
             ("SECUREVISION__API__WS_ENABLED", "maybe", "true or false"),
             ("SECUREVISION__VIDEO__SOURCE__TYPE", "webcam", "one of device, rtsp, http_mjpeg, hls, rtmp, file"),
             ("SECUREVISION__PLATES__DETECTOR__INPUT_SIZE", "416", "one of 320, 640"),
+            ("SECUREVISION__PLATES__OCR__ENGINE", "tesseract", "one of ppocr"),
             ("SECUREVISION__VIDEO__FRAME_RESIZE", "640", "WIDTH,HEIGHT"),
             ("SECUREVISION__PLATES__POSTPROCESS__REGEX", "[A-Z", "a valid regular expression"),
             ("SECUREVISION__LOG_LEVEL", "loud", "one of trace, debug, info"),

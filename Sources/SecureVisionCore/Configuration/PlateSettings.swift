@@ -17,7 +17,8 @@ public struct PlateSettings: Sendable, Equatable {
 
     /// Plate detector settings.
     public struct Detector: Sendable, Equatable {
-        public var modelPath = "models/y5fu_320x_sim.onnx"
+        /// A plate detector model of the y5fu family; `nil` means the bundled one for ``inputSize``.
+        public var modelPath: String?
         public var confThreshold = 0.25
         public var iouThreshold = 0.45
         public var maxDet = 10
@@ -26,8 +27,11 @@ public struct PlateSettings: Sendable, Equatable {
     }
 
     /// The OCR engine used on plate crops.
+    ///
+    /// Only the PP-OCRv3 recogniser ships; the earlier Tesseract settings are accepted for
+    /// compatibility but choosing Tesseract as the engine is refused rather than silently ignored.
     public enum OCREngine: String, Sendable, CaseIterable {
-        case ppocr, tesseract
+        case ppocr
     }
 
     /// Plate OCR settings; the Tesseract ones apply to the fallback engine.

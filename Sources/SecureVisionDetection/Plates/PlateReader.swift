@@ -26,7 +26,8 @@ public struct PlateReader: Sendable {
     /// The real plate's width-to-height ratio used for rectification.
     public var aspect: Double
 
-    /// Loads the detector selected by `settings.detector.inputSize` (320 or 640) and the recogniser.
+    /// Loads the detector (`settings.detector.modelPath`, or the bundled model for
+    /// `settings.detector.inputSize`, 320 or 640) and the recogniser.
     /// - Parameters:
     ///   - models: Where the model files are.
     ///   - settings: The `PLATES` settings.
@@ -42,7 +43,8 @@ public struct PlateReader: Sendable {
         aspect: Double = 3.1
     ) throws {
         let size = settings.detector.inputSize
-        detector = try PlateDetector(modelPath: models.plateDetector(inputSize: size), inputSize: size)
+        let modelPath = settings.detector.modelPath ?? models.plateDetector(inputSize: size)
+        detector = try PlateDetector(modelPath: modelPath, inputSize: size)
         recognizer = try TextRecognizer(modelPath: models.textRecognizer, dictionaryPath: models.textDictionary)
         normalizer = try PlateTextNormalizer(settings: settings)
         self.lists = lists
