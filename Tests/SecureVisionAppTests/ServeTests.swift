@@ -375,4 +375,57 @@ struct ServeTests {
         let everything = String(decoding: log.value, as: UTF8.self) + events.stdout
         #expect(!everything.contains("hunter2"))
     }
+
+    @Test(
+        "path traversal and SQL injection strings in every parameter get a clean 4xx (or an empty result), never a 5xx or an internal detail"
+    )
+    func hostileParameters() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let models = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("models").path
+        let (process, port, _) = try await startServer(in: dir, environment: ["SECUREVISION__MODELS_DIR": models])
+        defer { if process.isRunning { process.terminate() } }
+        let base = "http://127.0.0.1:\(port)"
+        let hostile = [
+            "../../../../etc/passwd", "..%2F..%2Fetc%2Fpasswd", "' OR '1'='1", "1; DROP TABLE events; --",
+            "\" OR 1=1 --", "%00", "<script>alert(1)</script>", "1 UNION SELECT secret_hash FROM api_tokens",
+            String(repeating: "A", count: 5000), "💥", "-1", "9223372036854775808",
+        ]
+        var paths: [(String, String)] = []
+        for value in hostile {
+            let q = value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            for name in ["type", "camera", "person_id", "plate", "matched_list", "cursor", "since", "until", "limit"] {
+                paths.append(("GET", "/events?\(name)=\(q)"))
+            }
+            for template in [
+                "/events/%@", "/faces/%@", "/plates/%@", "/events/%@/snapshot.jpg", "/plate-lists/%@",
+                "/cameras/%@/latest.jpg",
+            ] {
+                paths.append(("GET", template.replacing("%@", with: q)))
+            }
+            paths.append(("DELETE", "/plate-lists/deny/\(q)"))
+            paths.append(("DELETE", "/people/\(q)"))
+            paths.append(("POST", "/people/\(q)/faces"))
+        }
+        for (method, path) in paths {
+            guard let url = URL(string: base + path) else { continue }
+            var request = URLRequest(url: url)
+            request.httpMethod = method
+            if method == "POST" { request.httpBody = Data([0xFF, 0xD8, 0x00]) }
+            let (data, response) = try await URLSession.shared.data(for: request)
+            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+            let text = String(decoding: data, as: UTF8.self).lowercased()
+            #expect((200..<500).contains(status), "\(method) \(path) gave \(status): \(text.prefix(200))")
+            for leak in ["sqlite", "grdb", "select ", "syntax error", dir.url.path.lowercased(), "fatal", ".swift"] {
+                #expect(!text.contains(leak), "\(method) \(path) leaked \(leak): \(text.prefix(200))")
+            }
+        }
+        // The store is intact and still answers.
+        let (status, health) = try await get(base + "/health")
+        #expect(status == 200)
+        #expect(health["status"] as? String == "ok")
+        kill(process.processIdentifier, SIGTERM)
+        #expect(try await waitForExit(process, seconds: 15))
+    }
 }
