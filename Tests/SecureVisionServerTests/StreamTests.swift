@@ -10,6 +10,7 @@ import HummingbirdWebSocket
 import NIOWebSocket
 import SecureVisionCore
 import SecureVisionServer
+import Synchronization
 import Testing
 
 /// `WS /stream` over a real loopback socket.
@@ -138,4 +139,54 @@ struct StreamTests {
             #expect(close?.reason == "WebSocket streaming is disabled")
         }
     }
+
+    @Test("50 concurrent clients each receive every event, in order")
+    func fanOut() async throws {
+        let server = TestServer()
+        let clients = 50
+        let count = 40
+        _ = try await server.application().test(.live) { client in
+            try await withThrowingTaskGroup(of: [Int].self) { group in
+                for _ in 0..<clients {
+                    group.addTask {
+                        let received = IDs()
+                        _ = try await client.ws("/stream") { inbound, outbound, _ in
+                            for try await message in inbound.messages(maxSize: 1 << 16) {
+                                guard case .text(let text) = message, let id = try? Self.json(text)["id"] as? Int else {
+                                    continue
+                                }
+                                if received.append(id) == count { break }
+                            }
+                            try await outbound.close(.normalClosure, reason: nil)
+                        }
+                        return received.all
+                    }
+                }
+                let deadline = ContinuousClock.now + .seconds(20)
+                while server.broadcaster.subscriberCount < clients, ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(20))
+                }
+                #expect(server.broadcaster.subscriberCount == clients)
+                for id in 1...count { server.broadcaster.publish(Self.event(Int64(id))) }
+                var results: [[Int]] = []
+                for try await ids in group { results.append(ids) }
+                #expect(results.count == clients)
+                #expect(results.allSatisfy { $0 == Array(1...count) })
+            }
+        }
+    }
+}
+
+/// Event ids received by one test client.
+final class IDs: Sendable {
+    private let ids = Mutex<[Int]>([])
+
+    /// Appends and returns how many there are now.
+    func append(_ id: Int) -> Int {
+        ids.withLock {
+            $0.append(id); return $0.count
+        }
+    }
+
+    var all: [Int] { ids.withLock { $0 } }
 }

@@ -41,6 +41,13 @@ struct StreamSession: Sendable {
                 $0.cameras = Set(cameras)
             }
         }
+        private let subscription = Mutex<EventSubscription?>(nil)
+
+        func attach(_ subscription: EventSubscription) { self.subscription.withLock { $0 = subscription } }
+
+        /// Whether the live subscription was cut off because the client fell behind.
+        var overflowed: Bool { subscription.withLock { $0?.overflowed ?? false } }
+
         func wants(_ event: Event) -> Bool {
             value.withLock {
                 ($0.types.isEmpty || $0.types.contains(event.type.rawValue))
@@ -74,12 +81,7 @@ struct StreamSession: Sendable {
                 try await read(inbound, outbound, state: state, signal: signal, clientAddress: clientAddress)
             }
             group.addTask { try await send(outbound, state: state, authenticated: authenticated) }
-            group.addTask {
-                try await Task.sleep(for: authTimeout)
-                guard state.principal == nil else { return nil }
-                try? await outbound.close(.policyViolation, reason: "authentication required")
-                return .authTimeout
-            }
+            group.addTask { try await watch(outbound, state: state) }
             var end: End = .clientClosed
             while let result = try await group.next() {
                 if let result {
@@ -135,12 +137,31 @@ struct StreamSession: Sendable {
         return .clientClosed
     }
 
+    /// Ends the session when the client has not authenticated in time, or has fallen so far behind
+    /// that its queue overflowed: a write blocked on such a client is cancelled with the session.
+    private func watch(_ outbound: WebSocketOutboundWriter, state: State) async throws -> End? {
+        let clock = ContinuousClock()
+        let deadline = clock.now + authTimeout
+        while !Task.isCancelled {
+            try await Task.sleep(for: .milliseconds(100))
+            if state.principal == nil, clock.now >= deadline {
+                try? await outbound.close(.policyViolation, reason: "authentication required")
+                return .authTimeout
+            }
+            if state.overflowed {
+                return .slowClient
+            }
+        }
+        return nil
+    }
+
     private func send(_ outbound: WebSocketOutboundWriter, state: State, authenticated: AsyncStream<Void>) async throws
         -> End?
     {
         for await _ in authenticated { break }
         guard !Task.isCancelled else { return nil }
         let subscription = broadcaster.subscribe(bufferSize: queueSize)
+        state.attach(subscription)
         let encoder = EventDTO.makeEncoder()
         for await event in subscription.events where state.wants(event) {
             let data = try encoder.encode(EventDTO(event))
