@@ -25,6 +25,31 @@ struct FileSourceTests {
         }
     }
 
+    @Test("ROTATE_180 turns the analysed and motion frames of an upside-down camera")
+    func rotation() async throws {
+        func firstFrame(rotate: Bool) async throws -> Frame {
+            var configuration = CaptureConfiguration(
+                cameraID: "upside-down",
+                sourceType: .file,
+                url: try MediaFixtures.path(of: MediaFixtures.h264Small)
+            )
+            configuration.realtime = false
+            configuration.analysisRate = .everyFrame
+            configuration.bufferCapacity = 64
+            configuration.rotate180 = rotate
+            let capture = try CameraCapture(configuration: configuration)
+            capture.start()
+            defer { capture.stop() }
+            for await frame in capture.frames { return frame }
+            throw CancellationError()
+        }
+        let upright = try await firstFrame(rotate: false)
+        let turned = try await firstFrame(rotate: true)
+        #expect(turned.image == upright.image.rotated180())
+        #expect(turned.motionImage == upright.motionImage?.rotated180())
+        #expect(turned.image != upright.image)
+    }
+
     @Test("a real-time file delivers frames with rising timestamps at the target rate, then stops")
     func pacedFile() async throws {
         var configuration = CaptureConfiguration(

@@ -36,3 +36,19 @@ struct EventQueryTests {
         #expect(!(TokenScope.admin < .read))
     }
 }
+
+@Suite("Image rotation")
+struct ImageRotationTests {
+    @Test("180 degrees reverses pixel order and keeps channel order, with or without row padding")
+    func rotate() throws {
+        // 3x2 BGR with one padding byte per row.
+        let pixels: [UInt8] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 10, 11, 12, 13, 14, 15, 16, 17, 18, 0]
+        let image = try #require(ImageBuffer(width: 3, height: 2, format: .bgr24, bytesPerRow: 10, pixels: pixels))
+        let rotated = image.rotated180()
+        #expect(rotated.pixels == [16, 17, 18, 13, 14, 15, 10, 11, 12, 7, 8, 9, 4, 5, 6, 1, 2, 3])
+        #expect(rotated.bytesPerRow == 9)
+        #expect(rotated.rotated180().pixels == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18])
+        let grey = try #require(ImageBuffer(width: 2, height: 2, format: .gray8, pixels: [1, 2, 3, 4]))
+        #expect(grey.rotated180().pixels == [4, 3, 2, 1])
+    }
+}

@@ -131,11 +131,15 @@ final class CaptureWorker {
         let mediaTime = configuration.isLive ? now : (presentation ?? now)
         guard selector.shouldAnalyse(at: mediaTime) else { return true }
         let analysisSize = configuration.analysisSize ?? sourceSize
-        guard let image = converter.bgr(frame, size: analysisSize) else {
+        guard var image = converter.bgr(frame, size: analysisSize) else {
             shared.recorder.update { $0.decodeErrors += 1 }
             return true
         }
-        let motion = motionSize(for: sourceSize).flatMap { converter.grey(frame, size: $0) }
+        var motion = motionSize(for: sourceSize).flatMap { converter.grey(frame, size: $0) }
+        if configuration.rotate180 {
+            image = image.rotated180()
+            motion = motion?.rotated180()
+        }
         let analysed = Frame(
             cameraID: configuration.cameraID,
             sequence: sequence,

@@ -33,6 +33,8 @@ public struct CaptureConfiguration: Sendable, Equatable {
     public var motionHeight = 180
     /// Whether a file restarts at its end instead of stopping.
     public var loop = false
+    /// Turn analysed frames by 180 degrees, for cameras mounted upside down.
+    public var rotate180 = false
     /// Whether a file is paced to its timestamps like a live camera (else decoded as fast as possible).
     public var realtime = true
     /// The longest an open or a read may block before the source counts as lost.
@@ -92,6 +94,7 @@ public struct CaptureConfiguration: Sendable, Equatable {
         analysisRate = camera.fpsTarget > 0 ? .perSecond(Double(camera.fpsTarget)) : .everyFrame
         analysisSize = video.frameResize
         loop = camera.loop
+        rotate180 = video.rotate180
         readTimeoutSeconds = video.readTimeoutSeconds
         reconnectIntervalSeconds = video.reconnectIntervalSeconds
         reconnectMaxSeconds = video.reconnectMaxSeconds
