@@ -27,12 +27,11 @@ struct MaintenanceController {
         try context.require(.write)
         let policy = settings.retentionPolicy
         let result = try await dependencies.events.applyRetention(policy, nowMs: dependencies.nowMs())
-        try await dependencies.audit.appendAudit(
-            actor: context.principal?.name ?? "unknown",
-            action: "events.cleanup",
+        try await dependencies.audit(
+            "events.cleanup",
             target: nil,
             detail: "deleted \(result.deletedEvents) events and \(result.deletedFiles) files",
-            clientAddress: context.clientAddress
+            context: context
         )
         return CleanupResult(deleted: result.deletedEvents, retentionDays: policy.maxAgeDays)
     }

@@ -86,12 +86,11 @@ struct PeopleController {
             throw HTTPError(.unprocessableContent, message: reason.replacing("upload: ", with: ""))
         case .added, .alreadyEnrolled:
             let added = outcome == .added
-            try await dependencies.audit.appendAudit(
-                actor: context.principal?.name ?? "unknown",
-                action: "person.enroll",
+            try await dependencies.audit(
+                "person.enroll",
                 target: id,
                 detail: added ? "face added" : "face already enrolled",
-                clientAddress: context.clientAddress
+                context: context
             )
             return try JSONResponse.make(
                 EnrollmentDTO(personID: id, outcome: added ? "added" : "already_enrolled"),
@@ -106,13 +105,7 @@ struct PeopleController {
         guard try await dependencies.gallery.deletePerson(id: id) else {
             throw HTTPError(.notFound, message: "person \(id) not found")
         }
-        try await dependencies.audit.appendAudit(
-            actor: context.principal?.name ?? "unknown",
-            action: "person.delete",
-            target: id,
-            detail: nil,
-            clientAddress: context.clientAddress
-        )
+        try await dependencies.audit("person.delete", target: id, detail: nil, context: context)
         return Response(status: .noContent)
     }
 

@@ -66,12 +66,11 @@ struct PlateListsController {
         guard try await dependencies.plates.addPlate(plate, to: list, note: body.note) else {
             throw HTTPError(.conflict, message: "\(plate) is already on the \(list.rawValue)")
         }
-        try await dependencies.audit.appendAudit(
-            actor: context.principal?.name ?? "unknown",
-            action: "plate_list.add",
+        try await dependencies.audit(
+            "plate_list.add",
             target: "\(list.rawValue):\(plate)",
             detail: body.note,
-            clientAddress: context.clientAddress
+            context: context
         )
         let entry = try await dependencies.plates.plates(in: list).first { $0.plate == plate }
         return try JSONResponse.make(
@@ -88,12 +87,11 @@ struct PlateListsController {
         guard try await dependencies.plates.removePlate(plate, from: list) else {
             throw HTTPError(.notFound, message: "\(plate) is not on the \(list.rawValue)")
         }
-        try await dependencies.audit.appendAudit(
-            actor: context.principal?.name ?? "unknown",
-            action: "plate_list.remove",
+        try await dependencies.audit(
+            "plate_list.remove",
             target: "\(list.rawValue):\(plate)",
             detail: nil,
-            clientAddress: context.clientAddress
+            context: context
         )
         return Response(status: .noContent)
     }

@@ -46,21 +46,7 @@ public struct EventDTO: ResponseCodable, Sendable, Equatable {
     /// Formats milliseconds since the epoch as ISO 8601 UTC with an explicit offset, which both
     /// JavaScript's `Date` and Python's `datetime.fromisoformat` parse.
     public static func isoTimestamp(ms: Int64) -> String {
-        let seconds = Double(ms) / 1000
-        let date = Date(timeIntervalSince1970: seconds.rounded(.down))
-        var components = Calendar(identifier: .gregorian).dateComponents(
-            in: TimeZone(identifier: "UTC") ?? .current,
-            from: date
-        )
-        components.nanosecond = 0
-        let millis = Int(((ms % 1000) + 1000) % 1000)
-        func pad(_ value: Int?, _ width: Int) -> String {
-            let text = String(value ?? 0)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(components.year, 4))-\(pad(components.month, 2))-\(pad(components.day, 2))T"
-            + "\(pad(components.hour, 2)):\(pad(components.minute, 2)):\(pad(components.second, 2))."
-            + "\(pad(millis, 3))+00:00"
+        UTCTimestamp(ms: ms).iso8601
     }
 
     /// The encoder every event JSON goes through, so the CLI and the API print the same bytes.
