@@ -101,7 +101,11 @@ let package = Package(
         // Tracking, consensus, cooldown, event building, inference scheduling, motion gating: Core only.
         .target(
             name: "SecureVisionPipeline",
-            dependencies: ["SecureVisionCore"],
+            dependencies: [
+                "SecureVisionCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Composition root: configuration files, commands, the ServiceGroup.
@@ -113,6 +117,7 @@ let package = Package(
                 "SecureVisionServer",
                 "SecureVisionDetection",
                 "SecureVisionCapture",
+                "SecureVisionPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -157,7 +162,13 @@ let package = Package(
         ),
         .testTarget(
             name: "SecureVisionPipelineTests",
-            dependencies: ["SecureVisionCore", "SecureVisionPipeline"],
+            dependencies: [
+                "SecureVisionCore",
+                "SecureVisionPipeline",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -12,23 +12,43 @@ extension EventStore: EventRepository {
     /// - Returns: The stored event, with its id and relative file paths.
     /// - Throws: ``StoreError`` if a file or the row cannot be written.
     public func append(_ event: NewEvent) async throws -> Event {
-        let placement = files.placement(for: event)
-        let fileBytes = Int64((event.snapshotJPEG?.count ?? 0) + (event.cropJPEG?.count ?? 0))
-        let record: EventRecord
+        guard let stored = try await append(contentsOf: [event]).first else {
+            throw StoreError(.io, "the event was not stored")
+        }
+        return stored
+    }
+
+    public func append(contentsOf events: [NewEvent]) async throws -> [Event] {
+        guard !events.isEmpty else { return [] }
+        let createdAtMs = nowMs()
+        var prepared: [(record: EventRecord, event: NewEvent, placement: SnapshotFiles.Placement)] = []
         do {
-            record = try EventRecord(event, placement: placement, fileBytes: fileBytes, createdAtMs: nowMs())
+            for event in events {
+                let placement = files.placement(for: event)
+                let fileBytes = Int64((event.snapshotJPEG?.count ?? 0) + (event.cropJPEG?.count ?? 0))
+                let record = try EventRecord(
+                    event,
+                    placement: placement,
+                    fileBytes: fileBytes,
+                    createdAtMs: createdAtMs
+                )
+                prepared.append((record, event, placement))
+            }
         } catch {
             throw StoreError(mapping: error, databasePath: databasePath)
         }
+        let batch = prepared
         do {
             return try await writing { [files] db in
-                _ = try files.write(event, to: placement)
-                var inserted = record
-                try inserted.insert(db)
-                return try inserted.event()
+                try batch.map { item in
+                    _ = try files.write(item.event, to: item.placement)
+                    var inserted = item.record
+                    try inserted.insert(db)
+                    return try inserted.event()
+                }
             }
         } catch {
-            files.remove(placement.paths)
+            for item in batch { files.remove(item.placement.paths) }
             throw error
         }
     }

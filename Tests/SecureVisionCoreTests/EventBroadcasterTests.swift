@@ -53,6 +53,7 @@ struct EventBroadcasterTests {
         struct FailingStore: EventRepository {
             struct Failure: Error {}
             func append(_ event: NewEvent) async throws -> Event { throw Failure() }
+            func append(contentsOf events: [NewEvent]) async throws -> [Event] { throw Failure() }
             func events(matching query: EventQuery) async throws -> EventPage {
                 EventPage(events: [], nextCursor: nil, totalCount: 0)
             }

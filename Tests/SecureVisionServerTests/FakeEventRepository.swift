@@ -24,6 +24,12 @@ final class FakeEventRepository: EventRepository {
         if failing { throw StoreError(.unavailable, "SQLite error 14: unable to open /secret/path/events.db") }
     }
 
+    func append(contentsOf events: [NewEvent]) async throws -> [Event] {
+        var stored: [Event] = []
+        for event in events { stored.append(try await append(event)) }
+        return stored
+    }
+
     func append(_ event: NewEvent) async throws -> Event {
         try checkFailure()
         return state.withLock { events in

@@ -9,7 +9,7 @@ internal import SecureVisionCore
 public struct GlobalOptions: ParsableArguments {
     @Option(
         name: .long,
-        help: "A YAML configuration file (sections video, face, plates, events, tracking, api, cameras)."
+        help: "A YAML configuration file (sections video, face, plates, events, tracking, pipeline, api, cameras)."
     )
     var config: String?
 
@@ -21,16 +21,23 @@ public struct GlobalOptions: ParsableArguments {
 
     public init() {}
 
+    /// These options as configuration values, plus a command's own.
+    /// - Parameter flags: The command's own values.
+    /// - Returns: Every value given on the command line.
+    func allFlags(adding flags: [String: RawConfigValue] = [:]) -> [String: RawConfigValue] {
+        var all = flags
+        if let dataDir { all["DATA_DIR"] = RawConfigValue(dataDir, origin: .flag("--data-dir")) }
+        if let logLevel { all["LOG_LEVEL"] = RawConfigValue(logLevel, origin: .flag("--log-level")) }
+        return all
+    }
+
     /// Loads and validates the configuration, or prints every problem and exits with status 2.
     /// - Parameter flags: More flag values of the command, keyed by canonical name.
     /// - Returns: The validated configuration.
     /// - Throws: `ExitCode` 2 after printing the problems.
     func loadConfiguration(flags: [String: RawConfigValue] = [:]) throws -> LoadedConfiguration {
-        var all = flags
-        if let dataDir { all["DATA_DIR"] = RawConfigValue(dataDir, origin: .flag("--data-dir")) }
-        if let logLevel { all["LOG_LEVEL"] = RawConfigValue(logLevel, origin: .flag("--log-level")) }
         do {
-            return try ConfigurationSources.load(configFile: config, flags: all)
+            return try ConfigurationSources.load(configFile: config, flags: allFlags(adding: flags))
         } catch {
             StandardError.write("securevision: \(error)")
             throw ExitStatus.invalidConfiguration

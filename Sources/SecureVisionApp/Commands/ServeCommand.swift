@@ -34,7 +34,17 @@ struct ServeCommand: AsyncParsableCommand {
             secrets: [configuration.api.authToken].compactMap { $0 }
         )
         do {
-            try await ServeRunner.run(loaded, logger: logger)
+            let configFile = global.config
+            let allFlags = global.allFlags(adding: flags)
+            try await ServeRunner.run(
+                loaded,
+                reload: {
+                    var reloaded = try ConfigurationSources.load(configFile: configFile, flags: allFlags)
+                    if ephemeral { reloaded.configuration.api.port = 0 }
+                    return reloaded
+                },
+                logger: logger
+            )
         } catch let exit as ExitCode {
             throw exit
         } catch let error as ServerStartupError {

@@ -3,6 +3,8 @@
 internal import Logging
 internal import SecureVisionCapture
 internal import SecureVisionCore
+internal import SecureVisionDetection
+internal import SecureVisionPipeline
 internal import SecureVisionServer
 internal import SecureVisionStore
 internal import ServiceLifecycle
@@ -11,7 +13,16 @@ internal import UnixSignals
 /// Runs the server process: every long-running part in one `ServiceGroup`, stopped gracefully by
 /// SIGTERM or SIGINT.
 enum ServeRunner {
-    static func run(_ loaded: LoadedConfiguration, logger: Logger) async throws {
+    /// - Parameters:
+    ///   - loaded: The configuration.
+    ///   - reload: Loads the configuration again, for SIGHUP.
+    ///   - logger: The logger.
+    /// - Throws: A store or server startup error.
+    static func run(
+        _ loaded: LoadedConfiguration,
+        reload: @escaping @Sendable () throws -> LoadedConfiguration,
+        logger: Logger
+    ) async throws {
         let configuration = loaded.configuration
         for setting in loaded.effectiveSettings where setting.origin != .defaultValue {
             logger.debug("configuration", metadata: ["setting": "\(setting)"])
@@ -38,14 +49,43 @@ enum ServeRunner {
         let faces = FaceServiceLoader.load(configuration, gallery: store, logger: logger)
         let captureGroup = CaptureGroup()
         let latestFrames = LatestFrames()
-        let cameras = CameraService(
-            cameras: configuration.cameras,
-            video: configuration.video,
-            group: captureGroup,
-            latestFrames: latestFrames,
+        let counters = PipelineCounters()
+        let engine = await VisionEngineLoader.load(configuration, store: store, logger: logger)
+        // Without models the cameras still run (status, latest frame), with no detectors.
+        let prepareCameras: @Sendable ([CameraSettings]) -> [CameraSettings] = { cameras in
+            engine == nil ? cameras.map { camera in camera.withoutDetectors } : cameras
+        }
+        let pipeline = PipelineService(
+            cameras: prepareCameras(configuration.cameras),
+            sources: CaptureSourceFactory(group: captureGroup, video: configuration.video),
+            engine: engine ?? UnavailableVisionEngine(),
             events: events,
+            counters: counters,
+            settings: PipelineConfiguration(configuration),
+            frameObserver: { frame in latestFrames.update(frame) },
+            logger: logger,
+            nowMs: currentTimeMs
+        )
+        let reloader = ReloadService(
+            pipeline: pipeline,
+            loadCameras: { prepareCameras(try reload().configuration.cameras) },
             logger: logger
         )
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: retention)]
+        if let engine {
+            let watchlists = WatchlistService(
+                engine: engine,
+                gallery: store,
+                lists: store,
+                face: configuration.face,
+                plates: configuration.plates,
+                interval: .seconds(2),
+                logger: logger
+            )
+            services.append(.init(service: watchlists))
+        }
+        services += [.init(service: pipeline), .init(service: reloader)]
+
         let scheme = configuration.api.tlsCertPath == nil ? "http" : "https"
         let http = try buildApplication(
             settings: ServerSettings(configuration),
@@ -70,15 +110,13 @@ enum ServeRunner {
                 metadata: ["data_dir": "\(dataDirectory)", "auth": "\(configuration.api.authEnabled)"]
             )
         }
+        services.append(.init(service: http))
 
-        // Dependencies first, HTTP last: the group stops services in reverse order.
+        // Dependencies first, HTTP last: the group stops services in reverse order, so the pipeline
+        // stores what its tracks still owe while the store is open.
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [
-                    .init(service: retention),
-                    .init(service: cameras),
-                    .init(service: http),
-                ],
+                services: services,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )

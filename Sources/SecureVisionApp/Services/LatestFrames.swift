@@ -12,7 +12,7 @@ final class LatestFrames: LatestFrameProvider {
     /// JPEG encoding is blocking native work: it runs here, off the cooperative pool.
     private let queue = DispatchQueue(label: "securevision.latest-frames")
 
-    func update(_ frame: Frame) async {
+    func update(_ frame: Frame) {
         frames.withLock { $0[frame.cameraID] = frame }
     }
 

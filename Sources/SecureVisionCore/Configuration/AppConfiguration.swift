@@ -18,6 +18,7 @@ public struct AppConfiguration: Sendable, Equatable {
     public var plates = PlateSettings()
     public var events = EventSettings()
     public var tracking = TrackingSettings()
+    public var pipeline = PipelineSettings()
     public var api = APISettings()
     /// Every configured camera, `default` first when present.
     public var cameras: [CameraSettings] = []

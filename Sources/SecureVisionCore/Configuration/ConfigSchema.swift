@@ -91,6 +91,14 @@ public enum ConfigSchema {
             .init("TRACKING__OCR_AGREEMENT_THRESHOLD", \.tracking.ocrAgreementThreshold, P<Double>.double(0...1)),
             .init("TRACKING__COOLDOWN_SECONDS", \.tracking.cooldownSeconds, P<Int>.int(0...86400)),
 
+            .init("PIPELINE__WORKERS", \.pipeline.workers, P<Int>.int(0...256)),
+            .init("PIPELINE__QUEUE_CAPACITY", \.pipeline.queueCapacity, P<Int>.int(0...4096)),
+            .init("PIPELINE__SAFETY_NET_S", \.pipeline.safetyNetSeconds, P<Double>.double(0...3600)),
+            .init("PIPELINE__MOTION_HOLD_S", \.pipeline.motionHoldSeconds, P<Double>.double(0...600)),
+            .init("PIPELINE__MOTION_GATING", \.pipeline.motionGating, P<Bool>.bool),
+            .init("PIPELINE__OBJECT_EVENTS", \.pipeline.objectEvents, P<Bool>.bool),
+            .init("PIPELINE__SNAPSHOT_QUALITY", \.pipeline.snapshotQuality, P<Int>.int(1...100)),
+
             .init("API__HOST", \.api.host, P<String>.host),
             .init("API__PORT", \.api.port, P<Int>.int(1...65535)),
             .init("API__WS_ENABLED", \.api.wsEnabled, P<Bool>.bool),

@@ -19,6 +19,12 @@ public struct PublishingEventRepository: EventRepository {
         return stored
     }
 
+    public func append(contentsOf events: [NewEvent]) async throws -> [Event] {
+        let stored = try await base.append(contentsOf: events)
+        for event in stored { broadcaster.publish(event) }
+        return stored
+    }
+
     public func events(matching query: EventQuery) async throws -> EventPage {
         try await base.events(matching: query)
     }

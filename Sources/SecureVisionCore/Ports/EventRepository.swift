@@ -8,6 +8,10 @@ public protocol EventRepository: Sendable {
     /// - Throws: ``StoreError`` if the files or the row cannot be written; nothing is left behind then.
     func append(_ event: NewEvent) async throws -> Event
 
+    /// Writes several events (a plate read and its alert, say) in one transaction: all or none.
+    /// - Throws: ``StoreError`` if any file or row cannot be written; nothing is left behind then.
+    func append(contentsOf events: [NewEvent]) async throws -> [Event]
+
     /// One page of events matching `query`, newest first.
     func events(matching query: EventQuery) async throws -> EventPage
 

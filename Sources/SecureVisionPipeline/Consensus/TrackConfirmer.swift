@@ -49,14 +49,22 @@ public struct TrackConfirmer: Sendable {
     ///   - frameSequence: The frame's sequence number.
     ///   - timeMs: The frame's capture time.
     ///   - analysed: The detector families that ran on this frame.
+    ///   - coverage: The parts of the frame the detectors looked at, or `nil` for all of it.
     /// - Returns: The tracker's changes and the decisions made on this frame.
     public mutating func update(
         _ observations: [TrackObservation],
         frameSequence: UInt64,
         timeMs: Int64,
-        analysed: Set<DetectorKind> = Set(DetectorKind.allCases)
+        analysed: Set<DetectorKind> = Set(DetectorKind.allCases),
+        coverage: [BoundingBox]? = nil
     ) -> ConfirmationStep {
-        let changes = tracker.update(observations, frameSequence: frameSequence, timeMs: timeMs, analysed: analysed)
+        let changes = tracker.update(
+            observations,
+            frameSequence: frameSequence,
+            timeMs: timeMs,
+            analysed: analysed,
+            coverage: coverage
+        )
         var decisions: [TrackDecision] = []
         for track in tracker.activeTracks where track.isConfirmed && !decided.contains(track.id) {
             if let decision = decide(track, ending: false) { decisions.append(decision) }

@@ -67,12 +67,15 @@ public struct IoUTracker: Sendable {
     ///   - frameSequence: The frame's sequence number, for the tracks' records.
     ///   - timeMs: The frame's capture time.
     ///   - analysed: The detector families that ran on this frame; only their tracks count a miss.
+    ///   - coverage: The parts of the frame the detectors looked at, or `nil` for all of it; a track
+    ///     outside them was not looked for, so it counts no miss.
     /// - Returns: What changed.
     public mutating func update(
         _ observations: [TrackObservation],
         frameSequence: UInt64,
         timeMs: Int64,
-        analysed: Set<DetectorKind> = Set(DetectorKind.allCases)
+        analysed: Set<DetectorKind> = Set(DetectorKind.allCases),
+        coverage: [BoundingBox]? = nil
     ) -> TrackerUpdate {
         var result = TrackerUpdate()
         var matchedTracks = Set<Int>()
@@ -92,7 +95,10 @@ public struct IoUTracker: Sendable {
             }
         }
         for index in tracks.indices where !matchedTracks.contains(index) {
-            if analysed.contains(tracks[index].trackClass.detectorKind) { tracks[index].misses += 1 }
+            guard analysed.contains(tracks[index].trackClass.detectorKind) else { continue }
+            let box = tracks[index].latest.box
+            if let coverage, !coverage.contains(where: { $0.iou(box) > 0 }) { continue }
+            tracks[index].misses += 1
         }
         result.ended = tracks.filter { $0.misses >= maxAgeFrames }
         tracks.removeAll { $0.misses >= maxAgeFrames }

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Logging
+import SecureVisionCore
+import SecureVisionPipeline
+import ServiceLifecycle
+import ServiceLifecycleTestKit
+import Synchronization
+import Testing
+
+/// The service over several scripted cameras: supervision, reload and shutdown.
+@Suite("Pipeline service")
+struct PipelineServiceTests {
+    static func waitUntil(_ condition: () -> Bool) async throws -> Bool {
+        let deadline = ContinuousClock.now + .seconds(15)
+        while !condition() {
+            if ContinuousClock.now > deadline { return false }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return true
+    }
+
+    @Test("a failing camera is restarted while a healthy one still gives its event; reload and shutdown retire cameras")
+    func supervisionReloadShutdown() async throws {
+        let good = ScriptedSource(cameraID: "good")
+        let bad = ScriptedSource(cameraID: "bad")
+        let sources = ScriptedSources([good, bad])
+        let repository = RecordingRepository()
+        let counters = PipelineCounters()
+        var settings = CameraRunnerTests.settings()
+        settings.pipeline.workers = 1
+        let service = PipelineService(
+            cameras: [CameraSettings(id: "good"), CameraSettings(id: "bad")],
+            sources: sources,
+            engine: ScriptedEngine(),
+            events: repository,
+            counters: counters,
+            settings: settings,
+            logger: Logger(label: "test"),
+            nowMs: { 1_800_000_100_000 }
+        )
+        bad.push(CameraRunner.failureLimit + 5, scene: 3)
+        bad.report(.offline, reason: "connection refused")
+        good.push(8, scene: 1)
+        good.push(5, scene: 0)
+
+        try await testGracefulShutdown { trigger in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await service.run() }
+                #expect(try await Self.waitUntil { counters.statistics(for: "bad")?.restarts ?? 0 >= 1 })
+                #expect(try await Self.waitUntil { counters.statistics(for: "good")?.eventsStored == 1 })
+                #expect(repository.events.contains { $0.type == .cameraOffline && $0.cameraID == "bad" })
+
+                // A reload that drops one camera retires only that one.
+                service.reload([CameraSettings(id: "good")])
+                #expect(try await Self.waitUntil { sources.retired.withLock { $0 } == ["bad"] })
+
+                trigger.triggerGracefulShutdown()
+                try await group.waitForAll()
+            }
+        }
+        #expect(sources.retired.withLock { $0 }.sorted() == ["bad", "good"])
+        #expect(repository.events.filter { $0.type == .faceMatch }.map(\.cameraID) == ["good"])
+        // Stopping a camera on purpose is not an outage.
+        #expect(repository.events.filter { $0.type == .cameraOffline }.count == 1)
+    }
+}
