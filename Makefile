@@ -48,7 +48,7 @@ format:
 test-scripts:
 	@bash scripts/test-fetch-models.sh
 
-demo: deps models build
+demo: deps models test-data build
 	@bash scripts/demo.sh "$(BIN_DIR)/securevision"
 
 # Benchmarks run in release and print markdown tables; BENCHMARKS.md records them with the method.

@@ -45,6 +45,8 @@ PACKAGES=(
     opencv-doc
     darknet
     ffmpeg
+    # The demo and end-to-end clip draws its licence plate in DejaVu Sans Bold.
+    fonts-dejavu-core
 )
 
 say() { printf 'install-deps: %s\n' "$*"; }

@@ -12,7 +12,7 @@ public struct SecureVisionCommand: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, CheckConfigCommand.self, EventsCommand.self, MigrateCommand.self,
             BackupCommand.self, TokenCommand.self, EnrollCommand.self, DetectCommand.self, ProbeCommand.self,
-            VersionCommand.self,
+            DemoCommand.self, VersionCommand.self,
         ],
         defaultSubcommand: ServeCommand.self
     )
