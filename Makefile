@@ -57,6 +57,8 @@ bench: deps models test-data
 	$(SWIFT) build -c release --product CaptureBenchmark
 	"$$($(SWIFT) build -c release --show-bin-path)/DetectionBenchmark" .
 	CAPTURE_BENCHMARK="$$($(SWIFT) build -c release --show-bin-path)/CaptureBenchmark" bash scripts/bench-capture.sh 2
+	$(SWIFT) build -c release --product securevision
+	python3 scripts/bench-pipeline.py "$$($(SWIFT) build -c release --show-bin-path)/securevision" 60
 
 clean:
 	rm -rf .build demo-data

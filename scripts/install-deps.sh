@@ -41,6 +41,13 @@ PACKAGES=(
     gstreamer1.0-plugins-base
     gstreamer1.0-plugins-good
     gstreamer1.0-plugins-bad
+    # GLib's TLS backend, through which that server speaks RTSPS (rtsp_server.py FILE PORT tls).
+    glib-networking
+    # An RTMP server for the capture tests: nginx (in Debian 12 the binary package itself; nginx-light
+    # only adds an echo module) and its RTMP module, which Tests/Support/rtmp_server.py runs in the
+    # foreground with a private configuration. Debian's own nginx service is never used.
+    nginx
+    libnginx-mod-rtmp
     # Test images (opencv-doc, darknet) and clips cut with the ffmpeg CLI.
     opencv-doc
     darknet

@@ -17,6 +17,8 @@ public struct ServerDependencies: Sendable {
     public var cameras: (any CameraStatusProvider)?
     /// The newest frame of each camera.
     public var latestFrames: (any LatestFrameProvider)?
+    /// The analysis counters of each camera.
+    public var pipelines: (any PipelineStatusProvider)?
     /// Milliseconds since the Unix epoch; injectable so tests control time.
     public var nowMs: @Sendable () -> Int64
     /// When the process started, for uptime.
@@ -32,6 +34,7 @@ public struct ServerDependencies: Sendable {
         faces: (any FaceService)? = nil,
         cameras: (any CameraStatusProvider)? = nil,
         latestFrames: (any LatestFrameProvider)? = nil,
+        pipelines: (any PipelineStatusProvider)? = nil,
         nowMs: @escaping @Sendable () -> Int64,
         startedAtMs: Int64
     ) {
@@ -44,6 +47,7 @@ public struct ServerDependencies: Sendable {
         self.faces = faces
         self.cameras = cameras
         self.latestFrames = latestFrames
+        self.pipelines = pipelines
         self.nowMs = nowMs
         self.startedAtMs = startedAtMs
     }

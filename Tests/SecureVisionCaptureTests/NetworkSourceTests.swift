@@ -8,15 +8,57 @@ import Testing
 
 @Suite("Network sources", .serialized)
 struct NetworkSourceTests {
-    private func rtspConfiguration(port: Int, transport: RTSPTransport = .tcp) -> CaptureConfiguration {
-        var configuration = CaptureConfiguration(
-            cameraID: "gate",
-            sourceType: .rtsp,
-            url: "rtsp://user:secret@127.0.0.1:\(port)/cam"
-        )
+    /// A real loopback server from Tests/Support, one per network source kind tested against one.
+    enum LiveServer: Sendable, CustomTestStringConvertible {
+        /// gst-rtsp-server over plain TCP or UDP.
+        case rtsp
+        /// gst-rtsp-server over TLS with a self-signed certificate and Basic authentication.
+        case rtsps
+        /// nginx's RTMP module, with ffmpeg publishing the clip to it.
+        case rtmp
+
+        var testDescription: String {
+            switch self {
+            case .rtsp: "RTSP"
+            case .rtsps: "RTSPS"
+            case .rtmp: "RTMP"
+            }
+        }
+
+        /// Starts the server serving ``MediaFixtures/rtspClip`` on `port` (0 picks a free one).
+        func start(port: Int = 0) throws -> TestServer {
+            let clip = try MediaFixtures.path(of: MediaFixtures.rtspClip)
+            return switch self {
+            case .rtsp: try TestServer(script: "rtsp_server.py", arguments: [clip, String(port)])
+            case .rtsps: try TestServer(script: "rtsp_server.py", arguments: [clip, String(port), "tls"])
+            case .rtmp: try TestServer(script: "rtmp_server.py", arguments: [clip, String(port)])
+            }
+        }
+
+        /// The source kind and the URL, with the credentials the RTSPS server demands.
+        func source(port: Int) -> (SourceType, String) {
+            switch self {
+            case .rtsp: (.rtsp, "rtsp://user:secret@127.0.0.1:\(port)/cam")
+            case .rtsps: (.rtsp, "rtsps://user:secret@127.0.0.1:\(port)/cam")
+            case .rtmp: (.rtmp, "rtmp://user:secret@127.0.0.1:\(port)/live/cam")
+            }
+        }
+    }
+
+    /// A camera on `server` with short timeouts and backoff, so losses and returns show within seconds.
+    private func cameraConfiguration(
+        _ server: LiveServer = .rtsp,
+        port: Int,
+        transport: RTSPTransport = .tcp
+    ) -> CaptureConfiguration {
+        let (sourceType, url) = server.source(port: port)
+        var configuration = CaptureConfiguration(cameraID: "gate", sourceType: sourceType, url: url)
         configuration.rtspTransport = transport
         configuration.analysisRate = .perSecond(5)
-        configuration.readTimeoutSeconds = 2
+        // FFmpeg's FLV demuxer may always meet a new stream later, so it reads a whole `probesize`
+        // (64 KiB, about a second of this clip) before the open returns, after nginx has waited for a
+        // keyframe (one a second): 2 s would leave RTMP too little headroom.
+        configuration.readTimeoutSeconds = server == .rtmp ? 3 : 2
         configuration.reconnectIntervalSeconds = 0.5
         configuration.reconnectMaxSeconds = 1
         return configuration
@@ -30,12 +72,9 @@ struct NetworkSourceTests {
 
     @Test("RTSP over TCP and UDP delivers frames", arguments: [RTSPTransport.tcp, .udp])
     func rtspStreams(transport: RTSPTransport) async throws {
-        let server = try TestServer(
-            script: "rtsp_server.py",
-            arguments: [try MediaFixtures.path(of: MediaFixtures.rtspClip), "0"]
-        )
+        let server = try LiveServer.rtsp.start()
         defer { server.stop() }
-        let capture = try CameraCapture(configuration: rtspConfiguration(port: server.port, transport: transport))
+        let capture = try CameraCapture(configuration: cameraConfiguration(port: server.port, transport: transport))
         let states = StateLog(capture)
         capture.start()
         var frames: [Frame] = []
@@ -52,24 +91,61 @@ struct NetworkSourceTests {
         expectNoPassword(capture, states)
     }
 
-    @Test("RTSP server stops: offline within the read timeout; it returns: online within the backoff")
-    func rtspReconnects() async throws {
-        let clip = try MediaFixtures.path(of: MediaFixtures.rtspClip)
-        let server = try TestServer(script: "rtsp_server.py", arguments: [clip, "0"])
+    @Test(
+        "RTSPS and RTMP deliver frames of the stream's size with rising timestamps",
+        arguments: [LiveServer.rtsps, .rtmp]
+    )
+    func liveStreams(server kind: LiveServer) async throws {
+        let server = try kind.start()
+        defer { server.stop() }
+        var configuration = cameraConfiguration(kind, port: server.port)
+        configuration.analysisRate = .everyFrame
+        let capture = try CameraCapture(configuration: configuration)
+        let states = StateLog(capture)
+        capture.start()
+        var frames: [Frame] = []
+        for await frame in capture.frames {
+            frames.append(frame)
+            if frames.count == 10 { break }
+        }
+        capture.stop()
+        await states.finished()
+        #expect(frames.count == 10)
+        #expect(frames.allSatisfy { $0.sourceSize == PixelSize(width: 320, height: 240) })
+        #expect(frames.allSatisfy { $0.image.width == 320 && $0.image.height == 240 })
+        let times = frames.compactMap(\.presentationTime)
+        #expect(times.count == frames.count)
+        #expect(zip(times, times.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(zip(frames, frames.dropFirst()).allSatisfy { $0.sequence < $1.sequence })
+        #expect(zip(frames, frames.dropFirst()).allSatisfy { $0.captureTimeMs <= $1.captureTimeMs })
+        #expect(capture.statistics.codec == "h264")
+        #expect(states.all.map(\.state) == [.online, .offline])
+        expectNoPassword(capture, states)
+    }
+
+    @Test(
+        "server stops: offline within the read timeout; it returns: online within the backoff",
+        arguments: [LiveServer.rtsp, .rtmp]
+    )
+    func reconnects(server kind: LiveServer) async throws {
+        let server = try kind.start()
         let port = server.port
-        let capture = try CameraCapture(configuration: rtspConfiguration(port: port))
+        let configuration = cameraConfiguration(kind, port: port)
+        let capture = try CameraCapture(configuration: configuration)
         let states = StateLog(capture)
         capture.start()
         defer { capture.stop() }
         #expect(await states.wait(for: .online, timeout: 5) != nil)
         #expect(await eventually(timeout: 3) { capture.statistics.framesDecoded > 5 })
         server.stop()
-        let offlineAfter = try #require(await states.wait(for: .offline, timeout: 2 + 1))
-        #expect(offlineAfter <= 3)
-        let restarted = try TestServer(script: "rtsp_server.py", arguments: [clip, String(port)])
+        let timeout = configuration.readTimeoutSeconds
+        let offlineAfter = try #require(await states.wait(for: .offline, timeout: timeout + 1))
+        #expect(offlineAfter <= timeout + 1)
+        // The RTMP server returns only once its publisher is live again, as a camera's feed would.
+        let restarted = try kind.start(port: port)
         defer { restarted.stop() }
         // Backoff is capped at 1 s; allow one more attempt and the open itself.
-        #expect(await states.wait(for: .online, count: 2, timeout: 1 + 1 + 2) != nil)
+        #expect(await states.wait(for: .online, count: 2, timeout: 1 + 1 + timeout) != nil)
         #expect(capture.statistics.reconnects >= 1)
         #expect(states.all.map(\.state).prefix(3) == [.online, .offline, .online])
         expectNoPassword(capture, states)
@@ -77,12 +153,9 @@ struct NetworkSourceTests {
 
     @Test("a camera that stops sending (server frozen) goes offline within the read timeout")
     func rtspFrozenServer() async throws {
-        let server = try TestServer(
-            script: "rtsp_server.py",
-            arguments: [try MediaFixtures.path(of: MediaFixtures.rtspClip), "0"]
-        )
+        let server = try LiveServer.rtsp.start()
         defer { server.stop() }
-        let capture = try CameraCapture(configuration: rtspConfiguration(port: server.port))
+        let capture = try CameraCapture(configuration: cameraConfiguration(port: server.port))
         let states = StateLog(capture)
         capture.start()
         defer { capture.stop() }
@@ -133,12 +206,9 @@ struct NetworkSourceTests {
         let lines = Mutex<[String]>([])
         CaptureLog.setHandler(level: .debug) { _, line in lines.withLock { $0.append(line) } }
         defer { CaptureLog.setHandler(nil) }
-        let server = try TestServer(
-            script: "rtsp_server.py",
-            arguments: [try MediaFixtures.path(of: MediaFixtures.rtspClip), "0"]
-        )
+        let server = try LiveServer.rtsp.start()
         defer { server.stop() }
-        let capture = try CameraCapture(configuration: rtspConfiguration(port: server.port))
+        let capture = try CameraCapture(configuration: cameraConfiguration(port: server.port))
         capture.start()
         _ = await capture.frames.next()
         capture.stop()
@@ -204,7 +274,7 @@ struct NetworkSourceTests {
         #expect(capture.statistics.reconnects >= 1)
     }
 
-    @Test("RTMP to a closed port keeps retrying with backoff (no RTMP server runs here)")
+    @Test("RTMP to a closed port keeps retrying with backoff")
     func rtmpClosedPort() async throws {
         var configuration = CaptureConfiguration(
             cameraID: "feed",

@@ -68,6 +68,32 @@ struct InferenceSchedulerTests {
         #expect(statistics.skipped == 6)
     }
 
+    @Test("when full, the camera served most recently gives way, so a waiting camera is never starved")
+    func fairOverload() {
+        let scheduler = InferenceScheduler(workerCount: 1, capacity: 1)
+        defer { scheduler.stop() }
+        scheduler.submit(cameraID: "busy", work: {})
+        #expect(Self.waitUntil { scheduler.statistics[camera: "busy"].completed == 1 })
+        let gate = Gate()
+        scheduler.submit(cameraID: "other", work: gate.job())
+        #expect(gate.started.wait(timeout: .now() + 5) == .success)
+
+        let skipped = Mutex<[String]>([])
+        func submit(_ camera: String) -> InferenceScheduler.SubmitResult {
+            scheduler.submit(cameraID: camera, work: {}, onSkip: { skipped.withLock { $0.append(camera) } })
+        }
+        #expect(submit("quiet") == .accepted)
+        // "busy" was served recently and "quiet" never: busy's new job gives way, not quiet's.
+        #expect(submit("busy") == .skippedForFairness)
+        // Between equals it is plain drop-oldest.
+        #expect(submit("quiet") == .acceptedDroppingOldest(cameraID: "quiet"))
+        #expect(skipped.withLock { $0 } == ["busy", "quiet"])
+        #expect(scheduler.statistics.pending == 1)
+        gate.release.signal()
+        #expect(Self.waitUntil { scheduler.statistics[camera: "quiet"].completed == 1 })
+        #expect(scheduler.statistics[camera: "busy"].skipped == 1)
+    }
+
     @Test("submit never blocks, even with every worker stuck")
     func submitNeverBlocks() {
         let scheduler = InferenceScheduler(workerCount: 2, capacity: 8)

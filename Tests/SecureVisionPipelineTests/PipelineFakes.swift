@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import Foundation
 import SecureVisionCore
 import SecureVisionPipeline
 import Synchronization
@@ -67,9 +68,16 @@ final class ScriptedSource: FrameSource {
 final class ScriptedEngine: VisionEngine {
     static let faceBox = BoundingBox(x1: 40, y1: 20, x2: 80, y2: 60)
     let calls = Mutex(0)
+    /// How long each analysis blocks its thread, as slow native inference would.
+    let delayMicroseconds: UInt32
+
+    init(delayMicroseconds: UInt32 = 0) {
+        self.delayMicroseconds = delayMicroseconds
+    }
 
     func analyze(_ image: ImageBuffer, detectors: Set<DetectorKind>) throws -> FrameAnalysis {
         calls.withLock { $0 += 1 }
+        if delayMicroseconds > 0 { usleep(delayMicroseconds) }
         var analysis = ImageAnalysis()
         switch image.pixels[0] {
         case 1 where detectors.contains(.faces):

@@ -64,4 +64,46 @@ struct PipelineServiceTests {
         // Stopping a camera on purpose is not an outage.
         #expect(repository.events.filter { $0.type == .cameraOffline }.count == 1)
     }
+
+    @Test(
+        "overload: four cameras on one slow inference thread skip and count frames, and every camera is still analysed"
+    )
+    func overload() async throws {
+        let cameras = (1...4).map { ScriptedSource(cameraID: "cam\($0)") }
+        let sources = ScriptedSources(cameras)
+        let counters = PipelineCounters()
+        var settings = CameraRunnerTests.settings()
+        settings.pipeline.workers = 1
+        settings.pipeline.queueCapacity = 1
+        let service = PipelineService(
+            cameras: cameras.map { CameraSettings(id: $0.cameraID) },
+            sources: sources,
+            engine: ScriptedEngine(delayMicroseconds: 20_000),
+            events: RecordingRepository(),
+            counters: counters,
+            settings: settings,
+            logger: Logger(label: "test"),
+            nowMs: { 1_800_000_100_000 }
+        )
+        try await testGracefulShutdown { trigger in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await service.run() }
+                // Frames arrive as from live cameras, 100 a second each, faster than one thread can analyse.
+                for _ in 0..<40 {
+                    for camera in cameras { camera.push(1, scene: 0) }
+                    try await Task.sleep(for: .milliseconds(10))
+                }
+                let settled = try await Self.waitUntil {
+                    let all = counters.allPipelineStatistics()
+                    return all.count == 4 && all.allSatisfy { $0.framesAnalysed + $0.framesSkipped == 40 }
+                }
+                #expect(settled)
+                trigger.triggerGracefulShutdown()
+                try await group.waitForAll()
+            }
+        }
+        let all = counters.allPipelineStatistics()
+        #expect(all.reduce(0) { $0 + $1.framesSkipped } > 0)
+        #expect(all.allSatisfy { $0.framesAnalysed > 0 })
+    }
 }

@@ -82,6 +82,35 @@ struct OpenAPIAndStatsTests {
         _ = subscription
     }
 
+    @Test("/metrics reports each camera's analysis: frames, events, inference seconds per detector, latency")
+    func pipelineMetrics() async throws {
+        struct Pipelines: PipelineStatusProvider {
+            func allPipelineStatistics() -> [PipelineStatistics] {
+                var door = PipelineStatistics(cameraID: "door")
+                door.framesAnalysed = 40
+                door.framesSkipped = 3
+                door.eventsStored = 2
+                door.inferenceSeconds = [.faces: 1.5, .plates: 0.25]
+                door.recentEventLatenciesMs = [900, 300, 500]
+                return [door]
+            }
+        }
+        var server = TestServer()
+        server.pipelines = Pipelines()
+        try await server.application().test(.router) { client in
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let text = String(decoding: response.body.readableBytesView, as: UTF8.self)
+                #expect(text.contains("securevision_pipeline_frames_analysed_total{camera=\"door\"} 40\n"))
+                #expect(text.contains("securevision_pipeline_frames_skipped_total{camera=\"door\"} 3\n"))
+                #expect(text.contains("securevision_pipeline_events_total{camera=\"door\"} 2\n"))
+                #expect(text.contains("securevision_inference_seconds_total{camera=\"door\",detector=\"faces\"} 1.5\n"))
+                #expect(text.contains("securevision_inference_seconds_total{camera=\"door\",detector=\"objects\"} 0\n"))
+                #expect(text.contains("securevision_event_latency_ms{camera=\"door\",quantile=\"0.5\"} 500\n"))
+                #expect(text.contains("securevision_event_latency_ms{camera=\"door\",quantile=\"0.95\"} 900\n"))
+            }
+        }
+    }
+
     @Test("Prometheus label values are escaped")
     func escaping() {
         var text = PrometheusText()

@@ -21,6 +21,7 @@ struct TestServer {
     let clock = TestClock()
     var settings: ServerSettings
     var faces: (any FaceService)? = FakeFaceService()
+    var pipelines: (any PipelineStatusProvider)?
 
     init(
         events: FakeEventRepository = FakeEventRepository(),
@@ -46,6 +47,7 @@ struct TestServer {
             gallery: gallery,
             broadcaster: broadcaster,
             faces: faces,
+            pipelines: pipelines,
             nowMs: { [clock] in clock.now },
             startedAtMs: now - 90_000
         )

@@ -99,6 +99,7 @@ enum ServeRunner {
                 faces: faces,
                 cameras: captureGroup,
                 latestFrames: latestFrames,
+                pipelines: counters,
                 nowMs: currentTimeMs,
                 startedAtMs: startedAt
             ),

@@ -11,6 +11,11 @@ internal import Synchronization
 /// is full, the oldest pending job is dropped and counted as skipped for its camera, because for live
 /// video the newest frame is the one worth analysing. Memory is bounded by the capacity.
 ///
+/// The victim is chosen fairly between cameras: it is the oldest job of the camera whose work ran most
+/// recently (the job being submitted included). Plain "drop the oldest" lets a camera whose jobs keep
+/// arriving just before a busy one's be dropped every time, so under overload it would never be
+/// analysed; with this rule every camera is analysed in turn.
+///
 /// ```swift
 /// let scheduler = InferenceScheduler(capacity: 8)
 /// scheduler.submit(cameraID: "door") { analyse(frame) }
@@ -26,6 +31,8 @@ public final class InferenceScheduler: Sendable {
         case accepted
         /// Queued after dropping the oldest pending job, which belonged to `cameraID`.
         case acceptedDroppingOldest(cameraID: String)
+        /// Not queued: the queue was full of work for cameras that waited longer. Its `onSkip` was called.
+        case skippedForFairness
         /// Refused: the scheduler has stopped. The job's `onSkip` is not called.
         case rejected
     }
@@ -127,6 +134,11 @@ private final class SchedulerQueue: Sendable {
         var rejected: UInt64 = 0
         var stopping = false
         var cameras: [String: CameraSchedulerCounters] = [:]
+        /// When each camera's work last started, as a rising count; absent means never.
+        var served: [String: UInt64] = [:]
+        var serveCount: UInt64 = 0
+
+        func lastServed(_ cameraID: String) -> UInt64 { served[cameraID] ?? 0 }
     }
 
     let workerCount: Int
@@ -148,15 +160,28 @@ private final class SchedulerQueue: Sendable {
                 return (.rejected, nil)
             }
             state.cameras[job.cameraID, default: CameraSchedulerCounters()].submitted += 1
-            var dropped: Job?
-            if state.pending.count >= capacity {
-                let oldest = state.pending.removeFirst()
-                state.cameras[oldest.cameraID, default: CameraSchedulerCounters()].skipped += 1
-                dropped = oldest
+            guard state.pending.count >= capacity else {
+                state.pending.append(job)
+                state.highWaterMark = max(state.highWaterMark, state.pending.count)
+                return (.accepted, nil)
             }
-            state.pending.append(job)
-            state.highWaterMark = max(state.highWaterMark, state.pending.count)
-            return (dropped.map { .acceptedDroppingOldest(cameraID: $0.cameraID) } ?? .accepted, dropped)
+            // The most recently served camera gives way; among its jobs, the oldest. Ties keep the
+            // pending jobs' order, so with no history this is plain "drop the oldest".
+            var victimIndex = 0
+            for index in state.pending.indices
+            where state.lastServed(state.pending[index].cameraID)
+                > state.lastServed(state.pending[victimIndex].cameraID)
+            {
+                victimIndex = index
+            }
+            if state.lastServed(job.cameraID) <= state.lastServed(state.pending[victimIndex].cameraID) {
+                let victim = state.pending.remove(at: victimIndex)
+                state.cameras[victim.cameraID, default: CameraSchedulerCounters()].skipped += 1
+                state.pending.append(job)
+                return (.acceptedDroppingOldest(cameraID: victim.cameraID), victim)
+            }
+            state.cameras[job.cameraID, default: CameraSchedulerCounters()].skipped += 1
+            return (.skippedForFairness, job)
         }
         if let dropped {
             // The queue length did not change, so there is no new signal; the dropped job's signal serves.
@@ -174,7 +199,10 @@ private final class SchedulerQueue: Sendable {
             let job: Job? = state.withLock { state in
                 guard !state.pending.isEmpty else { return nil }
                 state.running += 1
-                return state.pending.removeFirst()
+                let job = state.pending.removeFirst()
+                state.serveCount += 1
+                state.served[job.cameraID] = state.serveCount
+                return job
             }
             guard let job else {
                 if isStopping { return }

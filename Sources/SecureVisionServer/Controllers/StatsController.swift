@@ -132,6 +132,7 @@ struct StatsController {
             perCamera { Double($0.decodeErrors) }
         )
         text.counter("securevision_camera_reconnects_total", "Reconnect attempts.", perCamera { Double($0.reconnects) })
+        appendPipelineMetrics(to: &text)
         text.gauge(
             "securevision_websocket_clients",
             "Connected /stream clients.",
