@@ -19,6 +19,8 @@ public struct ServerDependencies: Sendable {
     public var latestFrames: (any LatestFrameProvider)?
     /// The analysis counters of each camera.
     public var pipelines: (any PipelineStatusProvider)?
+    /// The camera list in force; without it, the cameras of the settings.
+    public var cameraList: (any CameraListProvider)?
     /// Milliseconds since the Unix epoch; injectable so tests control time.
     public var nowMs: @Sendable () -> Int64
     /// When the process started, for uptime.
@@ -35,6 +37,7 @@ public struct ServerDependencies: Sendable {
         cameras: (any CameraStatusProvider)? = nil,
         latestFrames: (any LatestFrameProvider)? = nil,
         pipelines: (any PipelineStatusProvider)? = nil,
+        cameraList: (any CameraListProvider)? = nil,
         nowMs: @escaping @Sendable () -> Int64,
         startedAtMs: Int64
     ) {
@@ -48,7 +51,15 @@ public struct ServerDependencies: Sendable {
         self.cameras = cameras
         self.latestFrames = latestFrames
         self.pipelines = pipelines
+        self.cameraList = cameraList
         self.nowMs = nowMs
         self.startedAtMs = startedAtMs
+    }
+
+    /// The cameras configured now, after any reload.
+    /// - Parameter settings: The settings the server started with.
+    /// - Returns: The camera list.
+    func configuredCameras(_ settings: ServerSettings) -> [CameraSettings] {
+        cameraList?.configuredCameras() ?? settings.cameras
     }
 }

@@ -173,3 +173,59 @@ extension ServeTests {
         #expect(try await waitForExit(process, seconds: 20))
     }
 }
+
+extension ServeTests {
+    @Test(
+        "SIGHUP reloads the camera list: a new camera starts, an unchanged one keeps running, a bad file changes nothing"
+    )
+    func reloadOnHangup() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let clip = dir.url.appendingPathComponent("clip.mp4").path
+        let ffmpeg = try CommandRunner.runTool(
+            "/usr/bin/ffmpeg",
+            [
+                "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=15", "-t", "2",
+                "-c:v", "libx264", "-pix_fmt", "yuv420p", clip,
+            ]
+        )
+        #expect(ffmpeg.status == 0, "\(ffmpeg.stderr)")
+        func cameraList(_ ids: [String]) -> String {
+            "cameras:\n"
+                + ids.map { "  - id: \($0)\n    type: file\n    url: \(clip)\n    loop: true\n    fps_target: 5\n" }
+                .joined()
+        }
+        let config = try dir.file("cameras.yaml", cameraList(["porch"]))
+        let (process, port, log) = try await startServer(in: dir, extraArguments: ["--config", config.path])
+        defer { if process.isRunning { process.terminate() } }
+        let base = "http://127.0.0.1:\(port)"
+        func cameras() async throws -> [String: [String: Any]] {
+            let list = try await getArray(base + "/cameras").1
+            return Dictionary(list.compactMap { camera in (camera["id"] as? String).map { ($0, camera) } }) { a, _ in a
+            }
+        }
+        func decoded(_ id: String) async throws -> Int { try await cameras()[id]?["frames_decoded"] as? Int ?? 0 }
+        #expect(try await eventually(seconds: 20) { try await decoded("porch") > 5 })
+
+        try Data(cameraList(["porch", "garden"]).utf8).write(to: config)
+        let before = try await decoded("porch")
+        kill(process.processIdentifier, SIGHUP)
+        #expect(
+            try await eventually(seconds: 20) { try await decoded("garden") > 0 },
+            "\(String(decoding: log.value, as: UTF8.self))"
+        )
+        // The unchanged camera was not restarted: its counters kept growing from where they were.
+        #expect(try await decoded("porch") >= before)
+
+        try Data("cameras: [".utf8).write(to: config)
+        kill(process.processIdentifier, SIGHUP)
+        #expect(
+            try await eventually(seconds: 10) {
+                String(decoding: log.value, as: UTF8.self).contains("configuration not reloaded")
+            }
+        )
+        #expect(try await cameras().keys.sorted() == ["garden", "porch"])
+        kill(process.processIdentifier, SIGTERM)
+        #expect(try await waitForExit(process, seconds: 15))
+    }
+}

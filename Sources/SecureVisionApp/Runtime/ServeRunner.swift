@@ -100,6 +100,7 @@ enum ServeRunner {
                 cameras: captureGroup,
                 latestFrames: latestFrames,
                 pipelines: counters,
+                cameraList: pipeline.directory,
                 nowMs: currentTimeMs,
                 startedAtMs: startedAt
             ),

@@ -24,6 +24,8 @@ public struct PipelineService: Service {
     public let settings: PipelineConfiguration
     /// Called with every frame taken from a camera.
     public let frameObserver: (@Sendable (Frame) -> Void)?
+    /// The camera list in force, for the API.
+    public let directory: CameraDirectory
     private let logger: Logger
     private let nowMs: @Sendable () -> Int64
     private let reloads: AsyncStream<[CameraSettings]>
@@ -58,6 +60,7 @@ public struct PipelineService: Service {
         self.counters = counters
         self.settings = settings
         self.frameObserver = frameObserver
+        self.directory = CameraDirectory(cameras)
         self.logger = logger
         self.nowMs = nowMs
         (reloads, reloadContinuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
@@ -96,6 +99,7 @@ public struct PipelineService: Service {
             await withDiscardingTaskGroup { group in
                 var running: [String: CameraSupervisor] = [:]
                 func apply(_ wanted: [CameraSettings]) {
+                    directory.replace(with: wanted)
                     let enabled = Dictionary(
                         wanted.filter(\.enabled).map { ($0.id, $0) },
                         uniquingKeysWith: { first, _ in first }

@@ -74,14 +74,14 @@ struct CamerasController {
         try context.require(.read)
         let provider = dependencies.cameras
         return try JSONResponse.make(
-            settings.cameras.map { CameraDTO($0, provider?.statistics(for: $0.id)) }
+            dependencies.configuredCameras(settings).map { CameraDTO($0, provider?.statistics(for: $0.id)) }
         )
     }
 
     @Sendable func latest(request: Request, context: AppRequestContext) async throws -> Response {
         try context.require(.read)
         let id = context.parameters.get("id") ?? ""
-        guard settings.cameras.contains(where: { $0.id == id }) else {
+        guard dependencies.configuredCameras(settings).contains(where: { $0.id == id }) else {
             throw HTTPError(.notFound, message: "camera \(id) not found")
         }
         guard let bytes = try await dependencies.latestFrames?.latestJPEG(cameraID: id) else {

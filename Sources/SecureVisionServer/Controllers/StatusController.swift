@@ -30,7 +30,12 @@ struct StatusController {
         let statistics = dependencies.cameras?.allCameraStatistics() ?? []
         let online = statistics.filter { $0.state == .online }
         let fps = online.reduce(0) { $0 + $1.currentFPS }
-        return .init(configured: settings.configuredCameras, online: online.count, fps: (fps * 10).rounded() / 10)
+        return .init(
+            configured: dependencies.cameraList.map { $0.configuredCameras().filter(\.enabled).count }
+                ?? settings.configuredCameras,
+            online: online.count,
+            fps: (fps * 10).rounded() / 10
+        )
     }
 
     @Sendable func health(request: Request, context: AppRequestContext) async throws -> HealthReport {
