@@ -59,6 +59,9 @@ bench: deps models test-data
 	CAPTURE_BENCHMARK="$$($(SWIFT) build -c release --show-bin-path)/CaptureBenchmark" bash scripts/bench-capture.sh 2
 	$(SWIFT) build -c release --product securevision
 	python3 scripts/bench-pipeline.py "$$($(SWIFT) build -c release --show-bin-path)/securevision" 60
+	bash scripts/bench-api.sh "$$($(SWIFT) build -c release --show-bin-path)/securevision" 15
+	$(SWIFT) build -c release --product StreamBenchmark
+	"$$($(SWIFT) build -c release --show-bin-path)/StreamBenchmark" 100 200 50
 
 clean:
 	rm -rf .build demo-data

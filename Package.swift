@@ -150,6 +150,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "StreamBenchmark",
+            dependencies: [
+                "SecureVisionCore",
+                "SecureVisionServer",
+                "SecureVisionStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ],
+            path: "Benchmarks/StreamBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "DetectionBenchmark",
             dependencies: ["SecureVisionCore", "SecureVisionDetection"],
             path: "Benchmarks/DetectionBenchmark",

@@ -64,7 +64,7 @@ extension EventStore: EventRepository {
         let limit = min(max(query.limit, 1), EventQuery.maximumLimit)
         return try await reading { db in
             let filtered = EventRecord.all().filtered(by: query)
-            let totalCount = try filtered.fetchCount(db)
+            let totalCount = try Self.totalFromRunningTotals(query, db) ?? filtered.fetchCount(db)
             let page = query.cursor.map { filtered.after($0) } ?? filtered
             let records = try page.newestFirst().limit(limit + 1).fetchAll(db)
             let events = try records.prefix(limit).map { try $0.event() }
@@ -92,5 +92,23 @@ extension EventStore: EventRepository {
         try await reading { db in
             try EventRecord.filter(EventRecord.Columns.timestampMs >= timestampMs).fetchCount(db)
         }
+    }
+
+    /// The total of a query filtered by type at most, from the trigger-kept totals instead of a count over
+    /// every matching row; `nil` when other filters need the real count.
+    static func totalFromRunningTotals(_ query: EventQuery, _ db: Database) throws -> Int? {
+        guard query.cameraID == nil, query.personID == nil, query.plateText == nil, query.matchedList == nil,
+            query.since == nil, query.until == nil
+        else { return nil }
+        guard !query.types.isEmpty else {
+            return try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(count), 0) FROM event_totals") ?? 0
+        }
+        let types = query.types.map(\.rawValue)
+        let placeholders = Array(repeating: "?", count: types.count).joined(separator: ", ")
+        return try Int.fetchOne(
+            db,
+            sql: "SELECT COALESCE(SUM(count), 0) FROM event_totals WHERE type IN (\(placeholders))",
+            arguments: StatementArguments(types)
+        ) ?? 0
     }
 }

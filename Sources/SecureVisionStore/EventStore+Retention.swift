@@ -52,26 +52,24 @@ extension EventStore {
     /// - Throws: ``StoreError`` if the database cannot be read.
     public func statistics() async throws -> StoreStatistics {
         try await reading { db in
-            let timestamp = EventRecord.Columns.timestampMs
-            let request = EventRecord.select(
-                count(EventRecord.Columns.id),
-                min(timestamp),
-                max(timestamp),
-                sum(EventRecord.Columns.fileBytes)
-            )
-            let row = try Row.fetchOne(db, request)
-            let byType = EventRecord.select(EventRecord.Columns.type, count(EventRecord.Columns.id))
-                .group(EventRecord.Columns.type)
+            // Totals come from the trigger-kept table; the time range from the time index's two ends.
             var counts: [EventType: Int] = [:]
-            for typeRow in try Row.fetchAll(db, byType) {
-                counts[EventType(rawValue: typeRow[0])] = typeRow[1]
+            var eventCount = 0
+            var fileBytes: Int64 = 0
+            for row in try Row.fetchAll(db, sql: "SELECT type, count, file_bytes FROM event_totals WHERE count > 0") {
+                let count: Int = row[1]
+                counts[EventType(rawValue: row[0])] = count
+                eventCount += count
+                fileBytes += row[2]
             }
+            let oldest = try Int64.fetchOne(db, sql: "SELECT MIN(ts_ms) FROM events")
+            let newest = try Int64.fetchOne(db, sql: "SELECT MAX(ts_ms) FROM events")
             return StoreStatistics(
-                eventCount: row?[0] ?? 0,
+                eventCount: eventCount,
                 databaseBytes: try Self.liveDatabaseBytes(db),
-                fileBytes: row?[3] ?? 0,
-                oldestTimestampMs: row?[1],
-                newestTimestampMs: row?[2],
+                fileBytes: fileBytes,
+                oldestTimestampMs: oldest,
+                newestTimestampMs: newest,
                 countsByType: counts
             )
         }
@@ -87,7 +85,7 @@ extension EventStore {
 
     /// The oldest events whose estimated size covers what the store is over `maxBytes`; empty when under.
     private static func oldestEventsOverCap(_ maxBytes: Int64, _ db: Database) throws -> [EventRecord] {
-        let fileBytes = try Int64.fetchOne(db, EventRecord.select(sum(EventRecord.Columns.fileBytes))) ?? 0
+        let fileBytes = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(file_bytes), 0) FROM event_totals") ?? 0
         let excess = try liveDatabaseBytes(db) + fileBytes - maxBytes
         guard excess > 0 else { return [] }
         let candidates = try EventRecord.all().oldestFirst().limit(retentionBatchSize).fetchAll(db)

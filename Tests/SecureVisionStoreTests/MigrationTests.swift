@@ -7,7 +7,10 @@ import Testing
 
 @Suite("Migrations")
 struct MigrationTests {
-    private let expected = ["v1-events", "v1-gallery", "v1-plate-lists", "v1-tokens", "v1-audit"]
+    private let expected = [
+        "v1-events", "v1-gallery", "v1-plate-lists", "v1-tokens", "v1-audit", "v2-event-totals",
+        "v2-camera-type-index",
+    ]
 
     @Test("open applies every migration; reopening applies none")
     func openMigrates() async throws {

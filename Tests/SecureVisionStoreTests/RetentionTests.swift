@@ -50,6 +50,38 @@ struct RetentionTests {
         #expect(again.deletedEvents == 0)
     }
 
+    @Test("the running totals behind /health and /stats equal a recount through appends, batches and retention")
+    func runningTotals() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try EventStore.open(databasePath: directory.file("events.db"), dataDirectory: directory.path)
+        for daysAgo: Int64 in [0, 2, 40, 50] {
+            _ = try await store.append(
+                Fixtures.plate("T\(daysAgo)", at: now - daysAgo * Fixtures.day, snapshot: Fixtures.jpeg(size: 300))
+            )
+        }
+        _ = try await store.append(contentsOf: [
+            Fixtures.face("ann", at: now - 45 * Fixtures.day), Fixtures.face(nil, at: now - 1),
+        ])
+        var statistics = try await store.statistics()
+        #expect(statistics.eventCount == 6)
+        #expect(statistics.countsByType[.plateRead] == 4)
+        #expect(statistics.fileBytes == 1200)
+        #expect(statistics.oldestTimestampMs == now - 50 * Fixtures.day)
+        #expect(try await store.events(matching: EventQuery()).totalCount == 6)
+        var plates = EventQuery()
+        plates.types = [.plateRead]
+        #expect(try await store.events(matching: plates).totalCount == 4)
+
+        _ = try await store.applyRetention(RetentionPolicy(maxAgeDays: 30, maxBytes: 0), nowMs: now)
+        statistics = try await store.statistics()
+        #expect(statistics.eventCount == 3)
+        #expect(statistics.countsByType[.plateRead] == 2)
+        #expect(statistics.fileBytes == 600)
+        #expect(try await store.allEvents().count == 3)
+        #expect(try await store.events(matching: plates).totalCount == 2)
+    }
+
     @Test("age retention works through more events than one batch")
     func byAgeManyBatches() async throws {
         let directory = try TemporaryDirectory()

@@ -16,6 +16,8 @@ enum StoreMigrator {
         migrator.registerMigration("v1-plate-lists", migrate: createPlateLists)
         migrator.registerMigration("v1-tokens", migrate: createTokens)
         migrator.registerMigration("v1-audit", migrate: createAuditLog)
+        migrator.registerMigration("v2-event-totals", migrate: createEventTotals)
+        migrator.registerMigration("v2-camera-type-index", migrate: createCameraTypeIndex)
         return migrator
     }
 
