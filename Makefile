@@ -13,7 +13,7 @@ SWIFT ?= swift
 SWIFT_BUILD_FLAGS ?= -Xswiftc -warnings-as-errors --explicit-target-dependency-import-check error
 BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 
-.PHONY: all deps models test-data bench build build-tests test test-swift test-scripts lint format demo clean
+.PHONY: all deps models test-data bench build build-tests test test-swift test-scripts test-dashboard lint format demo clean
 
 all: build
 
@@ -33,7 +33,15 @@ build: deps
 build-tests: deps
 	$(SWIFT) build $(SWIFT_BUILD_FLAGS) --build-tests
 
-test: deps models test-data lint build-tests test-swift test-scripts
+test: deps models test-data lint build-tests test-dashboard test-swift test-scripts
+
+# The dashboard in Debian's headless Chromium against the real `securevision demo` (about a minute);
+# screenshots of every page go to artifacts/dashboard/. Selenium lives in a venv under .build.
+DASHBOARD_VENV = .build/venv-dashboard
+test-dashboard: deps models test-data build
+	@test -x $(DASHBOARD_VENV)/bin/python || python3 -m venv $(DASHBOARD_VENV)
+	@$(DASHBOARD_VENV)/bin/pip install --quiet --disable-pip-version-check selenium==4.51.0
+	$(DASHBOARD_VENV)/bin/python scripts/test-dashboard.py "$(BIN_DIR)/securevision"
 
 test-swift:
 	$(SWIFT) test --skip-build
@@ -47,6 +55,8 @@ format:
 
 test-scripts:
 	@bash scripts/test-fetch-models.sh
+	@bash scripts/test-deploy.sh "$(BIN_DIR)/securevision"
+	@bash scripts/test-api-fuzz.sh "$(BIN_DIR)/securevision"
 
 demo: deps models test-data build
 	@bash scripts/demo.sh "$(BIN_DIR)/securevision"

@@ -59,6 +59,8 @@ let package = Package(
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
+            // The dashboard's HTML, CSS and ES modules, compiled in as PackageResources byte arrays.
+            resources: [.embedInCode("Dashboard")],
             swiftSettings: swiftSettings
         ),
         // FFmpeg's C libraries; shim.h wraps the macros Swift cannot import.

@@ -52,8 +52,18 @@ PACKAGES=(
     opencv-doc
     darknet
     ffmpeg
+    # make bench: HTTP load on loopback.
+    wrk
     # The demo and end-to-end clip draws its licence plate in DejaVu Sans Bold.
     fonts-dejavu-core
+    # scripts/test-deploy.sh checks deploy/securevision.service with systemd-analyze (minimal images
+    # have no systemd), including its ExecReload=/bin/kill, which procps provides.
+    systemd
+    procps
+    # The dashboard test (scripts/test-dashboard.py) drives Debian's headless Chromium through its
+    # WebDriver; Selenium itself comes from PyPI into a venv under .build.
+    chromium
+    chromium-driver
 )
 
 say() { printf 'install-deps: %s\n' "$*"; }

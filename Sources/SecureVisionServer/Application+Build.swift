@@ -38,6 +38,7 @@ public func buildRouter(
     CamerasController(settings: settings, dependencies: dependencies).addRoutes(to: router)
     StreamController(settings: settings, dependencies: dependencies, authenticator: authenticator)
         .addRoutes(to: router)
+    DashboardController().addRoutes(to: router)
     return router
 }
 

@@ -38,6 +38,16 @@ struct FaceDetectionTests {
         #expect(faces.isEmpty, "\(name): \(faces.map(\.score))")
     }
 
+    @Test(
+        "images under YuNet's 63-pixel input minimum give no faces, not an OpenCV error",
+        arguments: [(1, 1), (32, 32), (62, 62), (200, 40), (40, 200), (63, 63)]
+    )
+    func tinyImages(width: Int, height: Int) throws {
+        let pixels = [UInt8](repeating: 90, count: width * height * 3)
+        let image = try #require(ImageBuffer(width: width, height: height, format: .bgr24, pixels: pixels))
+        #expect(try Shared.faces.get().detector.detect(in: image).isEmpty)
+    }
+
     @Test("faces below the minimum size are skipped")
     func minimumSize() throws {
         let image = try TestData.image("obama.jpg")

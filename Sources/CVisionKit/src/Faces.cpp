@@ -2,8 +2,10 @@
 //
 // YuNet face detection through cv::FaceDetectorYN. One detector per handle; not thread-safe.
 
+#include <algorithm>
 #include <vector>
 
+#include <opencv2/imgproc.hpp>
 #include <opencv2/objdetect.hpp>
 
 #include "Boundary.hpp"
@@ -43,6 +45,16 @@ int sv_face_detector_detect(sv_face_detector *detector, sv_image_view image, sv_
         *faces = nullptr;
         *count = 0;
         cv::Mat bgr = sv::borrowBGR(image);
+        // YuNet throws an OpenCV assertion, instead of finding nothing, on inputs under 63 pixels on a side
+        // (a 1x1 PNG sent to POST /faces/recognize was a 500). Pad small images on the right and bottom:
+        // every face stays where it is, and the black border holds none.
+        constexpr int minimumSide = 64;
+        if (bgr.cols < minimumSide || bgr.rows < minimumSide) {
+            cv::Mat padded;
+            cv::copyMakeBorder(bgr, padded, 0, std::max(0, minimumSide - bgr.rows), 0,
+                               std::max(0, minimumSide - bgr.cols), cv::BORDER_CONSTANT, cv::Scalar::all(0));
+            bgr = padded;
+        }
         if (bgr.size() != detector->inputSize) {
             detector->net->setInputSize(bgr.size());
             detector->inputSize = bgr.size();

@@ -138,14 +138,20 @@ struct PeopleController {
         return faces
     }
 
-    /// Letters, digits, `_`, `-` and `.`, 1 to 64 of them (the earlier gallery's folder names).
+    /// The `{id}` of the path, checked by ``isValidPersonID(_:)``.
     static func personID(_ context: AppRequestContext) throws -> String {
         let id = context.parameters.get("id") ?? ""
-        let allowed = id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-.".contains($0)) }
-        guard (1...64).contains(id.count), allowed, id != ".", id != ".." else {
+        guard isValidPersonID(id) else {
             throw HTTPError(.unprocessableContent, message: "id must be 1-64 letters, digits, '_', '-' or '.'")
         }
         return id
+    }
+
+    /// Letters, digits, `_`, `-` and `.`, 1 to 64 of them (the earlier gallery's folder names), but not
+    /// `.` or `..`; `/openapi.json` states the same rule as a pattern.
+    static func isValidPersonID(_ id: String) -> Bool {
+        let allowed = id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-.".contains($0)) }
+        return (1...64).contains(id.count) && allowed && id != "." && id != ".."
     }
 
     /// The raw image body, at most `limit` bytes.

@@ -1,19 +1,32 @@
 // SPDX-License-Identifier: Apache-2.0
 
+internal import HTTPTypes
 internal import Hummingbird
 internal import Logging
 internal import SecureVisionCore
 
 /// `GET /` and `GET /health`: open to everyone, and they reveal nothing private.
+///
+/// `GET /` answers browsers (an `Accept` header preferring `text/html`) with the dashboard page and
+/// every other client with the earlier version's JSON.
 struct StatusController {
     let settings: ServerSettings
     let dependencies: ServerDependencies
     let authenticator: Authenticator
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/", use: info)
+        router.get("/", use: root)
         router.get("/health", use: health)
         router.get("/openapi.json") { _, _ in try JSONResponse.make(OpenAPIDocument.make()) }
+    }
+
+    @Sendable func root(request: Request, context: AppRequestContext) async throws -> Response {
+        if AcceptHeader(request.headers[.accept]).prefersHTML {
+            return DashboardController.page(request: request)
+        }
+        var response = try await info(request: request, context: context).response(from: request, context: context)
+        response.headers[.vary] = "Accept"
+        return response
     }
 
     @Sendable func info(request: Request, context: AppRequestContext) async throws -> ServiceInfo {

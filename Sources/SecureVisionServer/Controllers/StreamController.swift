@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
+internal import HTTPTypes
 internal import Hummingbird
 internal import HummingbirdWebSocket
 
@@ -19,7 +20,7 @@ struct StreamController {
             authTimeout: settings.streamAuthTimeout,
             queueSize: settings.streamQueueSize
         )
-        router.ws(RouterPath(Self.path)) { inbound, outbound, context in
+        router.ws(RouterPath(Self.path), shouldUpgrade: Self.shouldUpgrade) { inbound, outbound, context in
             try await session.run(
                 inbound: inbound,
                 outbound: outbound,
@@ -28,5 +29,28 @@ struct StreamController {
                 logger: context.logger
             )
         }
+    }
+
+    /// Lets only a WebSocket handshake reach the session.
+    ///
+    /// A plain `GET /stream` also runs this route (the upgrade channel hands it to the router like any
+    /// request), and would otherwise get an empty 200.
+    /// - Throws: `HTTPError` 426 with `Upgrade: websocket` when the request asks for no WebSocket.
+    @Sendable static func shouldUpgrade(_ request: Request, _: AppRequestContext) throws -> RouterShouldUpgrade {
+        guard asksForWebSocket(request.headers) else {
+            throw HTTPError(
+                .upgradeRequired,
+                headers: [.upgrade: "websocket"],
+                message: "\(path) is a WebSocket; connect with a WebSocket client"
+            )
+        }
+        return .upgrade([:])
+    }
+
+    /// Whether one of the `Upgrade` header's protocols is `websocket` (case-insensitive, RFC 6455).
+    static func asksForWebSocket(_ headers: HTTPFields) -> Bool {
+        headers[values: .upgrade]
+            .flatMap { $0.split(separator: ",") }
+            .contains { $0.filter { !$0.isWhitespace }.lowercased() == "websocket" }
     }
 }

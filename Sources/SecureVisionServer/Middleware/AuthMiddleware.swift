@@ -19,7 +19,10 @@ struct AuthMiddleware: RouterMiddleware {
         next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var context = context
-        if request.method == .get && Self.publicPaths.contains(request.uri.path) {
+        // The dashboard's scripts and styles hold no data; every call the page then makes needs a token.
+        if request.method == .get
+            && (Self.publicPaths.contains(request.uri.path) || DashboardController.isAssetPath(request.uri.path))
+        {
             return try await next(request, context)
         }
         // Browsers cannot set headers on a WebSocket: /stream may instead authenticate with its first

@@ -26,7 +26,10 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.xFrameOptions] = "DENY"
         response.headers[.referrerPolicy] = "no-referrer"
-        response.headers[.contentSecurityPolicy] = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'"
+        // Only the dashboard page gets a policy that lets it load images from memory and open its WebSocket.
+        let isPage = response.headers[.contentType]?.hasPrefix("text/html") == true
+        response.headers[.contentSecurityPolicy] =
+            isPage ? ContentSecurityPolicy.dashboard(authority: request.head.authority) : ContentSecurityPolicy.api
         if response.headers[.cacheControl] == nil {
             response.headers[.cacheControl] = "no-store"
         }

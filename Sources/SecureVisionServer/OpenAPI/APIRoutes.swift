@@ -8,14 +8,20 @@ enum APIRoutes {
     static func array(_ name: String) -> JSONValue { .object(["type": "array", "items": ref(name)]) }
     static let jpeg: JSONValue = .object(["content": "image/jpeg"])
 
-    static let eventID = RouteDoc.Parameter.path("id", "integer", "The event id.")
-    static let listName = RouteDoc.Parameter.path("list", "string", "allow (whitelist) or deny (blacklist).")
+    static let eventID = RouteDoc.Parameter.path("id", "integer", "The event id.", positiveID)
+    static let listName = RouteDoc.Parameter.path(
+        "list",
+        "string",
+        "allow (whitelist) or deny (blacklist).",
+        plateListNames
+    )
 
     static let all: [RouteDoc] = [
         RouteDoc(
             method: "get",
             path: "/",
-            summary: "Service name, version and whether auth is on.",
+            summary:
+                "Service name, version and whether auth is on. A client whose Accept header prefers text/html gets the dashboard page instead.",
             success: (200, ref("ServiceInfo"))
         ),
         RouteDoc(
@@ -38,13 +44,17 @@ enum APIRoutes {
             parameters: [
                 .query("type", "string", "Comma-separated event types."), .query("camera", "string", "Camera id."),
                 .query("person_id", "string", "Recognised person."), .query("plate", "string", "Cleaned plate text."),
-                .query("matched_list", "string", "whitelist or blacklist."),
-                .query("since", "integer", "Earliest ts_ms, inclusive."),
-                .query("until", "integer", "Latest ts_ms, inclusive."),
-                .query("limit", "integer", "1-1000, default 100."),
+                .query("matched_list", "string", "whitelist or blacklist.", storedListNames),
+                .query("since", "integer", "Earliest ts_ms, inclusive.", timestamp),
+                .query("until", "integer", "Latest ts_ms, inclusive.", timestamp),
+                .query("limit", "integer", "1-1000, default 100.", pageLimit),
                 .query("cursor", "string", "X-Next-Cursor of the previous page."),
             ],
             success: (200, array("Event")),
+            successHeaders: [
+                ("X-Total-Count", "integer", true, "Events matching the filters, on every page."),
+                ("X-Next-Cursor", "string", false, "The cursor of the next page; absent on the last."),
+            ],
             errors: [422]
         ),
         RouteDoc(
@@ -104,7 +114,7 @@ enum APIRoutes {
             path: "/audit",
             summary: "The newest audit log entries.",
             scope: .admin,
-            parameters: [.query("limit", "integer", "1-1000, default 100.")],
+            parameters: [.query("limit", "integer", "1-1000, default 100.", pageLimit)],
             success: (200, array("AuditEntry")),
             errors: [422]
         ),
@@ -139,7 +149,7 @@ enum APIRoutes {
             path: "/plate-lists/{list}/{plate}",
             summary: "Remove a plate.",
             scope: .write,
-            parameters: [listName, .path("plate", "string", "The plate text.")],
+            parameters: [listName, .path("plate", "string", "The plate text.", plateInPath)],
             success: (204, nil),
             errors: [404, 422]
         ),
@@ -157,9 +167,12 @@ enum APIRoutes {
                 "Enrol a face: the body is a JPEG or PNG with exactly one face; ?name= names a new person; 422 with the reason otherwise.",
             scope: .write,
             parameters: [
-                .path("id", "string", "The person id."), .query("name", "string", "Display name of a new person."),
+                .path("id", "string", "The person id.", personID),
+                .query("name", "string", "Display name of a new person."),
             ],
+            requestMediaTypes: imageTypes,
             success: (201, ref("Enrollment")),
+            otherSuccess: [200],
             errors: [413, 422, 503]
         ),
         RouteDoc(
@@ -167,6 +180,7 @@ enum APIRoutes {
             path: "/faces/recognize",
             summary: "Find and identify the faces in an uploaded JPEG or PNG.",
             scope: .read,
+            requestMediaTypes: imageTypes,
             success: (200, ref("Recognition")),
             errors: [413, 422, 503]
         ),
@@ -175,9 +189,9 @@ enum APIRoutes {
             path: "/people/{id}",
             summary: "Delete a person and their faces.",
             scope: .write,
-            parameters: [.path("id", "string", "The person id.")],
+            parameters: [.path("id", "string", "The person id.", personID)],
             success: (204, nil),
-            errors: [404]
+            errors: [404, 422]
         ),
         RouteDoc(
             method: "get",
@@ -215,7 +229,31 @@ enum APIRoutes {
             summary:
                 "WebSocket of live events. Authenticate with the Authorization header or a first message {\"type\":\"auth\",\"token\":...} within 5 s; {\"type\":\"subscribe\",\"types\":[],\"cameras\":[]} filters; other text is answered {\"type\":\"pong\",\"data\":...}.",
             scope: .read,
-            success: (101, nil)
+            tokenMayFollow: true,
+            success: (101, nil),
+            errors: [426]
+        ),
+        RouteDoc(
+            method: "get",
+            path: "/ui/{asset}",
+            summary: "A file of the dashboard (script, style sheet or icon) from a fixed list, without a token.",
+            parameters: [
+                .path(
+                    "asset",
+                    "string",
+                    "The file name, such as main.js.",
+                    ["enum": .array(DashboardAsset.assets.keys.sorted().map(JSONValue.string))]
+                )
+            ],
+            success: (
+                200,
+                .object([
+                    "content": .array(
+                        Set(DashboardAsset.assets.values.map(\.contentType)).sorted().map(JSONValue.string)
+                    )
+                ])
+            ),
+            errors: [404]
         ),
     ]
 }

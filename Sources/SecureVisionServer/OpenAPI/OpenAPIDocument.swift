@@ -26,18 +26,35 @@ enum OpenAPIDocument {
 
     private static func operation(_ route: RouteDoc) -> JSONValue {
         var responses: [String: JSONValue] = [:]
+        var success: [String: JSONValue] = ["description": "OK"]
         switch route.success.schema {
         case .object(let object) where object["content"] != nil:
-            let media = object["content"]?.stringValue ?? "application/octet-stream"
-            responses[String(route.success.status)] = .object([
-                "description": "OK", "content": .object([media: .object(["schema": .object(["type": "string"])])]),
-            ])
+            // One media type, or several when the route serves files of different kinds.
+            let media: [String]
+            if case .array(let types)? = object["content"] {
+                media = types.compactMap(\.stringValue)
+            } else {
+                media = [object["content"]?.stringValue ?? "application/octet-stream"]
+            }
+            let text: JSONValue = .object(["schema": .object(["type": "string"])])
+            success["content"] = .object(Dictionary(uniqueKeysWithValues: media.map { ($0, text) }))
         case .some(let schema):
-            responses[String(route.success.status)] = .object([
-                "description": "OK", "content": .object(["application/json": .object(["schema": schema])]),
-            ])
+            success["content"] = .object(["application/json": .object(["schema": schema])])
         case .none:
-            responses[String(route.success.status)] = .object(["description": "OK"])
+            break
+        }
+        if !route.successHeaders.isEmpty {
+            var headers: [String: JSONValue] = [:]
+            for header in route.successHeaders {
+                headers[header.name] = .object([
+                    "description": .string(header.description), "required": .bool(header.required),
+                    "schema": .object(["type": .string(header.type)]),
+                ])
+            }
+            success["headers"] = .object(headers)
+        }
+        for status in [route.success.status] + route.otherSuccess {
+            responses[String(status)] = .object(success)
         }
         var errors = route.errors
         if route.scope != nil { errors += [401, 403, 429] }
@@ -53,7 +70,10 @@ enum OpenAPIDocument {
             "responses": .object(responses),
         ]
         if let scope = route.scope {
-            operation["security"] = .array([.object(["bearer": .array([])])])
+            // An empty Security Requirement Object makes the header optional.
+            let requirements: [JSONValue] =
+                [.object(["bearer": .array([])])] + (route.tokenMayFollow ? [.object([:])] : [])
+            operation["security"] = .array(requirements)
             operation["x-scope"] = .string(scope.rawValue)
         } else {
             operation["security"] = .array([])
@@ -64,7 +84,7 @@ enum OpenAPIDocument {
                     .object([
                         "name": .string($0.name), "in": .string($0.location.rawValue),
                         "required": .bool($0.location == .path), "description": .string($0.description),
-                        "schema": .object(["type": .string($0.type)]),
+                        "schema": .object($0.constraints.merging(["type": .string($0.type)]) { _, type in type }),
                     ])
                 }
             )
@@ -73,6 +93,12 @@ enum OpenAPIDocument {
             operation["requestBody"] = .object([
                 "required": true,
                 "content": .object(["application/json": .object(["schema": APIRoutes.ref(schema)])]),
+            ])
+        } else if !route.requestMediaTypes.isEmpty {
+            let binary: JSONValue = .object(["schema": .object(["type": "string", "format": "binary"])])
+            operation["requestBody"] = .object([
+                "required": true,
+                "content": .object(Dictionary(uniqueKeysWithValues: route.requestMediaTypes.map { ($0, binary) })),
             ])
         }
         return .object(operation)

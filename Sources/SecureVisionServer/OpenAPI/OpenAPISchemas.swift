@@ -56,7 +56,14 @@ enum OpenAPISchemas {
             ["plate": string, "list": string, "note": nullableString, "created_at": string],
             required: ["plate", "list", "created_at"]
         ),
-        "PlateListAdd": object(["plate": string, "note": nullableString], required: ["plate"]),
+        // PlateListsController.add: the note has at most 200 characters.
+        "PlateListAdd": object(
+            [
+                "plate": .object(APIRoutes.plateInBody.merging(["type": "string"]) { _, type in type }),
+                "note": .object(["type": .array(["string", "null"]), "maxLength": 200]),
+            ],
+            required: ["plate"]
+        ),
         "PlateLists": object([
             "whitelist": .object(["type": "array", "items": APIRoutes.ref("PlateListEntry")]),
             "blacklist": .object(["type": "array", "items": APIRoutes.ref("PlateListEntry")]),
