@@ -49,15 +49,12 @@ struct EnrollCommand: AsyncParsableCommand {
         let store = try StoreOpener.open(configuration)
         let results: [Enroller.FileResult]
         do {
-            let faces = try FaceRecognizer(
-                models: ModelFiles(directory: models ?? configuration.modelsDirectory),
-                settings: configuration.face
-            )
             let enroller = Enroller(
-                gallery: store,
-                detector: faces.detector,
-                embedder: faces.embedder,
-                minFaceSize: configuration.face.minFaceSize
+                recognizer: try FaceRecognizer(
+                    models: ModelFiles(directory: models ?? configuration.modelsDirectory),
+                    settings: configuration.face
+                ),
+                gallery: store
             )
             if let person {
                 results = try await enroller.enroll(personID: person, images: images)

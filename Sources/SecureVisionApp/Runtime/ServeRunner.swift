@@ -46,11 +46,11 @@ enum ServeRunner {
         )
 
         let dataDirectory = configuration.dataDirectory
-        let faces = FaceServiceLoader.load(configuration, gallery: store, logger: logger)
         let captureGroup = CaptureGroup()
         let latestFrames = LatestFrames()
         let counters = PipelineCounters()
-        let engine = await VisionEngineLoader.load(configuration, store: store, logger: logger)
+        let detectors = await VisionEngineLoader.load(configuration, store: store, logger: logger)
+        let engine = detectors.engine
         // Without models the cameras still run (status, latest frame), with no detectors.
         let prepareCameras: @Sendable ([CameraSettings]) -> [CameraSettings] = { cameras in
             engine == nil ? cameras.map { camera in camera.withoutDetectors } : cameras
@@ -96,7 +96,7 @@ enum ServeRunner {
                 plates: store,
                 gallery: store,
                 broadcaster: broadcaster,
-                faces: faces,
+                faces: detectors.faces,
                 cameras: captureGroup,
                 latestFrames: latestFrames,
                 pipelines: counters,

@@ -4,38 +4,49 @@ internal import Logging
 internal import SecureVisionCore
 internal import SecureVisionDetection
 
-/// Loads the detectors for the camera pipeline, or explains why the cameras will run without them.
+/// Loads the models once for both the camera pipeline and the API's face uploads, or explains why the
+/// cameras will run without them.
 enum VisionEngineLoader {
+    /// What was loaded: the pipeline's engine, and the face service that shares its face models.
+    struct Loaded {
+        var engine: DetectionVisionEngine?
+        var faces: (any FaceService)?
+    }
+
     static func load(
         _ configuration: AppConfiguration,
         store: any GalleryRepository & PlateListRepository,
         logger: Logger
-    )
-        async -> DetectionVisionEngine?
-    {
+    ) async -> Loaded {
         do {
-            let normalizer = try PlateTextNormalizer(settings: configuration.plates)
-            return try DetectionVisionEngine(
+            let analyzer = try StillImageAnalyzer(
                 models: ModelFiles(directory: configuration.modelsDirectory),
                 face: configuration.face,
                 plates: configuration.plates,
-                gallery: try await FaceGallery.load(
-                    from: store,
-                    similarityThreshold: configuration.face.similarityThreshold
-                ),
-                lists: try await PlateListMatcher.load(
-                    settings: configuration.plates,
-                    repository: store,
-                    normalizer: normalizer
-                )
+                gallery: FaceGallery(embeddings: [], similarityThreshold: configuration.face.similarityThreshold),
+                lists: PlateListMatcher()
             )
+            let engine = DetectionVisionEngine(analyzer: analyzer)
+            try await WatchlistService.refresh(
+                engine,
+                gallery: store,
+                lists: store,
+                face: configuration.face,
+                plates: configuration.plates,
+                normalizer: try PlateTextNormalizer(settings: configuration.plates)
+            )
+            let faces = analyzer.faces.map { recognizer in
+                DetectionFaceService(recognizer: recognizer, settings: configuration.face, gallery: store)
+            }
+            return Loaded(engine: engine, faces: faces)
         } catch {
             // Cameras, the store and the API stay useful; detection comes back after `make models` and a restart.
             logger.error(
                 "detectors not loaded; cameras run without analysis",
                 metadata: ["models_dir": "\(configuration.modelsDirectory)", "error": "\(error)", "fix": "make models"]
             )
-            return nil
+            // The face models alone may still load, for enrolment through the API.
+            return Loaded(engine: nil, faces: FaceServiceLoader.load(configuration, gallery: store, logger: logger))
         }
     }
 }

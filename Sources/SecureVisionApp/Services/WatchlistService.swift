@@ -45,6 +45,25 @@ public struct WatchlistService: Service {
 
     /// Loads both from the store (and the CSV lists) and hands them to the detectors.
     func refresh(normalizer: PlateTextNormalizer) async throws {
+        try await Self.refresh(
+            engine,
+            gallery: gallery,
+            lists: lists,
+            face: face,
+            plates: plates,
+            normalizer: normalizer
+        )
+    }
+
+    /// The one place the detectors' gallery and lists are loaded: at startup and on every interval.
+    static func refresh(
+        _ engine: DetectionVisionEngine,
+        gallery: any GalleryRepository,
+        lists: any PlateListRepository,
+        face: FaceSettings,
+        plates: PlateSettings,
+        normalizer: PlateTextNormalizer
+    ) async throws {
         engine.updateGallery(try await FaceGallery.load(from: gallery, similarityThreshold: face.similarityThreshold))
         engine.updateLists(try await PlateListMatcher.load(settings: plates, repository: lists, normalizer: normalizer))
     }

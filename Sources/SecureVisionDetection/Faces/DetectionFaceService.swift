@@ -21,14 +21,22 @@ public final class DetectionFaceService: FaceService {
     ///   - settings: Minimum face size and similarity threshold.
     ///   - gallery: Where people and embeddings are stored.
     /// - Throws: ``VisionError`` when a model cannot be loaded.
-    public init(models: ModelFiles, settings: FaceSettings, gallery: any GalleryRepository) throws {
-        recognizer = try FaceRecognizer(models: models, settings: settings)
-        enroller = Enroller(
-            gallery: gallery,
-            detector: recognizer.detector,
-            embedder: recognizer.embedder,
-            minFaceSize: settings.minFaceSize
+    public convenience init(models: ModelFiles, settings: FaceSettings, gallery: any GalleryRepository) throws {
+        self.init(
+            recognizer: try FaceRecognizer(models: models, settings: settings),
+            settings: settings,
+            gallery: gallery
         )
+    }
+
+    /// Uses face models already loaded, such as the camera pipeline's, rather than loading them again.
+    /// - Parameters:
+    ///   - recognizer: The detector and embedder; their native calls are serialised, so sharing is safe.
+    ///   - settings: Minimum face size and similarity threshold.
+    ///   - gallery: Where people and embeddings are stored.
+    public init(recognizer: FaceRecognizer, settings: FaceSettings, gallery: any GalleryRepository) {
+        self.recognizer = recognizer
+        enroller = Enroller(recognizer: recognizer, gallery: gallery)
         self.gallery = gallery
         similarityThreshold = settings.similarityThreshold
     }

@@ -46,6 +46,19 @@ public struct Enroller: Sendable {
         self.minFaceSize = minFaceSize
     }
 
+    /// Makes an enroller over the face models of `recognizer`, with its minimum face size.
+    /// - Parameters:
+    ///   - recognizer: The face detector and embedder.
+    ///   - gallery: Where people and embeddings are stored.
+    public init(recognizer: FaceRecognizer, gallery: any GalleryRepository) {
+        self.init(
+            gallery: gallery,
+            detector: recognizer.detector,
+            embedder: recognizer.embedder,
+            minFaceSize: recognizer.minFaceSize
+        )
+    }
+
     /// Enrols a directory laid out as `DIR/<person_id>/*.jpg|jpeg|png`.
     /// - Parameter directory: The gallery directory (the earlier `./data/faces/trusted`).
     /// - Returns: One result per image, by person then file name.
