@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 
 internal import ArgumentParser
-internal import Logging
 internal import SecureVisionCore
 internal import SecureVisionDetection
-internal import SecureVisionServer
 internal import SecureVisionStore
 
 /// `securevision demo`: the product on a recorded clip, with nothing to set up.
@@ -32,59 +30,35 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "A plate to put on the deny list.")
     var denyPlate = "KX19ABC"
 
-    @Option(help: "Address to bind (default 127.0.0.1).")
-    var host: String?
-
-    @Option(help: "Port to listen on (default 8000; 0 picks a free port).")
-    var port: String?
+    @OptionGroup var listen: ListenOptions
 
     @Option(help: "Frames analysed per second of the demo camera.")
     var fps = 5
 
     func run() async throws {
-        var flags: [String: RawConfigValue] = [:]
-        if let host { flags["API__HOST"] = RawConfigValue(host, origin: .flag("--host")) }
-        let ephemeral = port == "0"
-        if let port, !ephemeral { flags["API__PORT"] = RawConfigValue(port, origin: .flag("--port")) }
-        var loaded = try global.loadConfiguration(flags: flags)
-        if ephemeral { loaded.configuration.api.port = 0 }
+        var loaded = try global.loadConfiguration(flags: listen.flags)
+        listen.apply(to: &loaded)
         var camera = CameraSettings(id: "demo", name: "Demo clip", fpsTarget: max(1, fps))
         camera.sourceType = .file
         camera.url = clip
         camera.loop = true
         loaded.configuration.cameras = [camera]
-        let configuration = loaded.configuration
-        let logger = Logger.secureVision(
-            level: configuration.logLevel,
-            secrets: [configuration.api.authToken].compactMap { $0 }
-        )
-        try await prepare(configuration)
+        try await prepare(loaded.configuration)
         let demo = loaded
-        do {
-            // A demo has nothing to reload; SIGHUP keeps the same camera.
-            try await ServeRunner.run(loaded, reload: { demo }, logger: logger)
-        } catch let error as ServerStartupError {
-            StandardError.write("securevision: \(error.message)")
-            throw ExitStatus.invalidConfiguration
-        } catch {
-            logger.critical("server failed", metadata: ["error": "\(error)"])
-            throw ExitStatus.failure
-        }
+        // A demo has nothing to reload; SIGHUP keeps the same camera.
+        try await ListenOptions.serve(loaded) { demo }
     }
 
     /// Enrols the person and lists the plate, in a store that is closed again before serving opens it.
     private func prepare(_ configuration: AppConfiguration) async throws {
         let store = try StoreOpener.open(configuration)
         do {
-            let faces = try FaceRecognizer(
-                models: ModelFiles(directory: configuration.modelsDirectory),
-                settings: configuration.face
-            )
             let enroller = Enroller(
-                gallery: store,
-                detector: faces.detector,
-                embedder: faces.embedder,
-                minFaceSize: configuration.face.minFaceSize
+                recognizer: try FaceRecognizer(
+                    models: ModelFiles(directory: configuration.modelsDirectory),
+                    settings: configuration.face
+                ),
+                gallery: store
             )
             for result in try await enroller.enroll(personID: personID, images: [personPhoto]) {
                 switch result.outcome {
