@@ -20,6 +20,9 @@ public struct CameraRunner: Sendable {
     public let source: any FrameSource
     /// What the runner shares with the others.
     public let context: PipelineContext
+    /// Turns decisions into events; made once from the settings, not per event.
+    private let builder: EventBuilder
+    private let renderer: SnapshotRenderer
 
     /// Makes a runner.
     /// - Parameters:
@@ -30,6 +33,8 @@ public struct CameraRunner: Sendable {
         self.camera = camera
         self.source = source
         self.context = context
+        self.builder = context.settings.eventBuilder
+        self.renderer = SnapshotRenderer(quality: context.settings.pipeline.snapshotQuality)
     }
 
     /// Analyses frames until the source ends.
@@ -122,8 +127,7 @@ public struct CameraRunner: Sendable {
             context.logger.debug("repeat within the cooldown", metadata: ["camera": "\(cameraID)", "key": "\(key)"])
             return
         }
-        let builder = context.settings.eventBuilder
-        let renderer = SnapshotRenderer(quality: context.settings.pipeline.snapshotQuality)
+        let renderer = self.renderer
         let wantsCrop = builder.wantsCrop(for: decision)
         let engine = context.engine
         var images: (snapshot: [UInt8], crop: [UInt8]?)?
