@@ -80,26 +80,10 @@ CONF
     [[ ! -s nginx.log ]] || { cat nginx.log; fail "nginx -t printed warnings"; }
 }
 
-passed=0 failed=0
-run_case() { # NAME FUNCTION
-    local name=$1 fn=$2 dir start ms rc
-    dir=$(mktemp -d "$tmp_root/case.XXXXXX")
-    start=$(date +%s%N)
-    set +e
-    (set -e; cd "$dir" && "$fn") >"$dir.log" 2>&1
-    rc=$?
-    set -e
-    ms=$((($(date +%s%N) - start) / 1000000))
-    if ((rc == 0)); then
-        passed=$((passed + 1))
-        printf 'ok    %s (%d.%03d s)\n' "$name" $((ms / 1000)) $((ms % 1000))
-        sed 's/^/      | /' "$dir.log"
-    else
-        failed=$((failed + 1))
-        printf 'FAIL  %s (%d.%03d s)\n' "$name" $((ms / 1000)) $((ms % 1000))
-        sed 's/^/      | /' "$dir.log"
-    fi
-}
+# The security score and the tools' own remarks are worth seeing even when a case passes.
+RUN_CASE_SHOW_OUTPUT=always
+# shellcheck source=lib/run-case.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/run-case.sh"
 
 run_case "(a) systemd-analyze verify accepts deploy/securevision.service" case_unit_verifies
 run_case "(b) systemd-analyze security rates the unit at most $((max_exposure / 10)).$((max_exposure % 10))" \

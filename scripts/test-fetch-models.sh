@@ -145,25 +145,9 @@ case_replace_bad_dest_file() {
     expect_verified models "${files[@]}"
 }
 
-passed=0 failed=0 skipped=0
-run_case() { # NAME FUNCTION
-    local name=$1 fn=$2 dir start ms rc
-    dir=$(mktemp -d "$tmp_root/case.XXXXXX")
-    start=$(date +%s%N)
-    set +e
-    (set -e; cd "$dir" && "$fn") >"$dir.log" 2>&1
-    rc=$?
-    set -e
-    ms=$((($(date +%s%N) - start) / 1000000))
-    if ((rc == 0)); then
-        passed=$((passed + 1))
-        printf 'ok    %s (%d.%03d s)\n' "$name" $((ms / 1000)) $((ms % 1000))
-    else
-        failed=$((failed + 1))
-        printf 'FAIL  %s (%d.%03d s)\n' "$name" $((ms / 1000)) $((ms % 1000))
-        sed 's/^/      | /' "$dir.log"
-    fi
-}
+skipped=0
+# shellcheck source=lib/run-case.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/run-case.sh"
 
 [[ -d $shared ]] || { echo "test-fetch-models: shared models directory $shared not found" >&2; exit 1; }
 

@@ -25,6 +25,20 @@ extension ServeTests {
         return clip
     }
 
+    /// A 2 s H.264 test-pattern clip made with the ffmpeg CLI, for file cameras.
+    static func testClip(in dir: TemporaryDirectory, size: String) throws -> String {
+        let clip = dir.url.appendingPathComponent("clip.mp4").path
+        let ffmpeg = try CommandRunner.runTool(
+            "/usr/bin/ffmpeg",
+            [
+                "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=\(size):rate=15", "-t", "2",
+                "-c:v", "libx264", "-pix_fmt", "yuv420p", clip,
+            ]
+        )
+        #expect(ffmpeg.status == 0, "\(ffmpeg.stderr)")
+        return clip
+    }
+
     /// `/events?type=...` as parsed JSON.
     func events(_ base: String, type: String) async throws -> [[String: Any]] {
         try await getArray(base + "/events?type=\(type)&limit=1000").1
@@ -181,15 +195,7 @@ extension ServeTests {
     func reloadOnHangup() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }
-        let clip = dir.url.appendingPathComponent("clip.mp4").path
-        let ffmpeg = try CommandRunner.runTool(
-            "/usr/bin/ffmpeg",
-            [
-                "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=15", "-t", "2",
-                "-c:v", "libx264", "-pix_fmt", "yuv420p", clip,
-            ]
-        )
-        #expect(ffmpeg.status == 0, "\(ffmpeg.stderr)")
+        let clip = try Self.testClip(in: dir, size: "320x240")
         func cameraList(_ ids: [String]) -> String {
             "cameras:\n"
                 + ids.map { "  - id: \($0)\n    type: file\n    url: \(clip)\n    loop: true\n    fps_target: 5\n" }

@@ -297,15 +297,7 @@ struct ServeTests {
     func camerasInServe() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }
-        let clip = dir.url.appendingPathComponent("clip.mp4").path
-        let ffmpeg = try CommandRunner.runTool(
-            "/usr/bin/ffmpeg",
-            [
-                "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=15", "-t", "2",
-                "-c:v", "libx264", "-pix_fmt", "yuv420p", clip,
-            ]
-        )
-        #expect(ffmpeg.status == 0, "\(ffmpeg.stderr)")
+        let clip = try Self.testClip(in: dir, size: "640x360")
         let config = try dir.file(
             "cameras.yaml",
             """

@@ -70,20 +70,31 @@ struct NetworkSourceTests {
         #expect(!(capture.statistics.lastError?.contains("secret") ?? false))
     }
 
-    @Test("RTSP over TCP and UDP delivers frames", arguments: [RTSPTransport.tcp, .udp])
-    func rtspStreams(transport: RTSPTransport) async throws {
-        let server = try LiveServer.rtsp.start()
-        defer { server.stop() }
-        let capture = try CameraCapture(configuration: cameraConfiguration(port: server.port, transport: transport))
+    /// Starts a camera, takes its first `count` frames and stops it (its state log then complete).
+    static func firstFrames(_ count: Int, with configuration: CaptureConfiguration) async throws
+        -> (CameraCapture, StateLog, [Frame])
+    {
+        let capture = try CameraCapture(configuration: configuration)
         let states = StateLog(capture)
         capture.start()
         var frames: [Frame] = []
         for await frame in capture.frames {
             frames.append(frame)
-            if frames.count == 5 { break }
+            if frames.count == count { break }
         }
         capture.stop()
         await states.finished()
+        return (capture, states, frames)
+    }
+
+    @Test("RTSP over TCP and UDP delivers frames", arguments: [RTSPTransport.tcp, .udp])
+    func rtspStreams(transport: RTSPTransport) async throws {
+        let server = try LiveServer.rtsp.start()
+        defer { server.stop() }
+        let (capture, states, frames) = try await Self.firstFrames(
+            5,
+            with: cameraConfiguration(port: server.port, transport: transport)
+        )
         #expect(frames.count == 5)
         #expect(frames.first?.sourceSize == PixelSize(width: 320, height: 240))
         #expect(capture.statistics.codec == "h264")
@@ -100,16 +111,7 @@ struct NetworkSourceTests {
         defer { server.stop() }
         var configuration = cameraConfiguration(kind, port: server.port)
         configuration.analysisRate = .everyFrame
-        let capture = try CameraCapture(configuration: configuration)
-        let states = StateLog(capture)
-        capture.start()
-        var frames: [Frame] = []
-        for await frame in capture.frames {
-            frames.append(frame)
-            if frames.count == 10 { break }
-        }
-        capture.stop()
-        await states.finished()
+        let (capture, states, frames) = try await Self.firstFrames(10, with: configuration)
         #expect(frames.count == 10)
         #expect(frames.allSatisfy { $0.sourceSize == PixelSize(width: 320, height: 240) })
         #expect(frames.allSatisfy { $0.image.width == 320 && $0.image.height == 240 })
@@ -233,16 +235,7 @@ struct NetworkSourceTests {
         )
         configuration.analysisRate = .everyFrame
         configuration.readTimeoutSeconds = 2
-        let capture = try CameraCapture(configuration: configuration)
-        let states = StateLog(capture)
-        capture.start()
-        var frames: [Frame] = []
-        for await frame in capture.frames {
-            frames.append(frame)
-            if frames.count == 5 { break }
-        }
-        capture.stop()
-        await states.finished()
+        let (capture, states, frames) = try await Self.firstFrames(5, with: configuration)
         #expect(frames.count == 5)
         #expect(frames.first?.sourceSize == PixelSize(width: 320, height: 240))
         #expect(capture.statistics.codec == "mjpeg")
